@@ -1,0 +1,5 @@
+"""``python -m percycheck`` runs the command line."""
+
+from percycheck.cli import main
+
+raise SystemExit(main())

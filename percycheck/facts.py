@@ -1,0 +1,433 @@
+"""Load and validate a facts file: sources, entities and cited facts.
+
+The file is parsed with the safe YAML loader only, every mapping keeps its line number, and
+every problem is reported as ``FILE:LINE: message`` so a curator can fix the file in one pass.
+Quotes are checked verbatim against the source texts they cite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from percycheck.models import Citation, Entity, Fact, Source, Value
+from percycheck.values import UNITS, interval, parse_number, to_base
+
+try:  # the C loader is several times faster; the pure-Python one is the fallback
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+MAX_FACTS_BYTES = 64 * 1024 * 1024
+"""A facts file larger than this is refused before parsing."""
+MAX_EXPANDED_NODES = 2_000_000
+"""YAML aliases may share nodes; a document that expands past this many is an alias bomb."""
+
+ENTITY_KINDS = frozenset({"craft", "place", "org", "person", "rocket", "instrument", "nationality", "role", "material"})
+VALUE_KINDS = ("date", "quantity", "count", "entity", "ordinal")
+APPROX_KINDS = frozenset({"exact", "about", "almost", "more_than", "at_least", "less_than", "at_most"})
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
+ISO_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class FactsError(Exception):
+    """A facts file that cannot be used; ``problems`` holds every ``FILE:LINE: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more problems)")
+
+
+@dataclass(frozen=True, eq=False)
+class FactBase:
+    """A validated facts file: what the engine reasons over."""
+
+    path: str
+    sources: dict[str, Source]
+    entities: dict[str, Entity]
+    facts: tuple[Fact, ...]
+    digest: str = field(default="", compare=False)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that records each mapping's line under the key ``__line__``."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes the document has once every alias is expanded (memoised, so linear)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a cycle counts once
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            total += _expanded_size(child, memo)
+            if total > MAX_EXPANDED_NODES:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            total += _expanded_size(k, memo) + _expanded_size(v, memo)
+            if total > MAX_EXPANDED_NODES:
+                break
+    memo[key] = total
+    return total
+
+
+def parse_yaml(text: str, path: str) -> Any:
+    """Parse YAML safely; bounded against alias bombs; errors name the line."""
+    try:
+        loader = _LineLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+                raise FactsError([f"{path}:{node.start_mark.line + 1}: the document expands past {MAX_EXPANDED_NODES:,} nodes through aliases; refused"])
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = (exc.problem or exc.context or "invalid YAML").strip()
+        if "python/" in str(exc) or "could not determine a constructor" in what:
+            what = f"tag not allowed: {exc.problem or what}"
+        raise FactsError([f"{path}:{line}: malformed YAML: {what}"]) from None
+    except yaml.YAMLError as exc:
+        raise FactsError([f"{path}:1: malformed YAML: {exc}"]) from None
+    except RecursionError:
+        raise FactsError([f"{path}:1: malformed YAML: nested too deeply"]) from None
+
+
+def builtin_facts_path() -> Path:
+    """The facts file shipped with the package (or the checkout's, when run from source)."""
+    packaged = resources.files("percycheck").joinpath("data", "facts.yaml")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "facts.yaml"
+
+
+class _Checker:
+    """Collects problems while converting the raw YAML into model objects."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(f"{self.path}:{line}: {message}")
+
+    def field(self, raw: dict[str, Any], name: str, kind: type | tuple[type, ...], *, required: bool = True, what: str = "") -> Any:
+        line = raw.get("__line__", 0)
+        if name not in raw or raw[name] is None:
+            if required:
+                self.problem(line, f"{what}missing field '{name}'")
+            return None
+        value = raw[name]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            self.problem(line, f"{what}field '{name}' must be {expected}, not {type(value).__name__}")
+            return None
+        return value
+
+
+def _iso(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str) and ISO_RE.match(value):
+        try:
+            parts = [int(p) for p in value.split("-")]
+            dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            return None
+        return value
+    return None
+
+
+def _strings(raw: Any) -> tuple[str, ...] | None:
+    if raw is None:
+        return ()
+    if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+        return tuple(raw)
+    return None
+
+
+def load_facts(path: str | Path | None = None) -> FactBase:
+    """Load and validate a facts file (the built-in one by default).
+
+    Raises FactsError listing every problem, each as ``FILE:LINE: message``.
+    """
+    file = Path(path) if path is not None else builtin_facts_path()
+    shown = str(path) if path is not None else "facts.yaml"
+    try:
+        if file.is_dir():
+            raise FactsError([f"{shown}:0: is a directory, not a facts file"])
+        size = file.stat().st_size
+        if size > MAX_FACTS_BYTES:
+            raise FactsError([f"{shown}:0: facts file is {size:,} bytes; the limit is {MAX_FACTS_BYTES:,}"])
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise FactsError([f"{shown}:0: no such facts file"]) from None
+    except PermissionError:
+        raise FactsError([f"{shown}:0: permission denied"]) from None
+    except OSError as exc:
+        raise FactsError([f"{shown}:0: cannot read: {exc.strerror or exc}"]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FactsError([f"{shown}:{line}: not valid UTF-8"]) from None
+    import hashlib
+
+    return parse_facts(text, shown, base_dir=file.parent, digest=hashlib.sha256(data).hexdigest())
+
+
+def parse_facts(text: str, path: str, base_dir: Path, digest: str = "") -> FactBase:
+    """Validate the text of a facts file whose source files live under ``base_dir``."""
+    if "\x00" in text:
+        raise FactsError([f"{path}:{text[: text.index(chr(0))].count(chr(10)) + 1}: NUL byte in facts file"])
+    raw = parse_yaml(text, path)
+    if raw is None:
+        raise FactsError([f"{path}:1: the facts file is empty"])
+    if not isinstance(raw, dict):
+        raise FactsError([f"{path}:1: the top level must be a mapping with 'sources', 'entities' and 'facts', not a {type(raw).__name__}"])
+    check = _Checker(path)
+    for key in ("sources", "facts"):
+        if not isinstance(raw.get(key), list):
+            check.problem(raw.get("__line__", 1), f"top-level '{key}' must be a list")
+    if raw.get("entities") is not None and not isinstance(raw.get("entities"), list):
+        check.problem(raw.get("__line__", 1), "top-level 'entities' must be a list")
+    if check.problems:
+        raise FactsError(check.problems)
+    sources = _sources(raw["sources"], check, base_dir)
+    entities = _entities(raw.get("entities") or [], check)
+    facts = tuple(_facts(raw["facts"], check, sources, entities))
+    if check.problems:
+        raise FactsError(check.problems)
+    return FactBase(path, sources, entities, facts, digest)
+
+
+def _items(raw: list[Any], check: _Checker, what: str) -> Iterator[dict[str, Any]]:
+    for item in raw:
+        if isinstance(item, dict):
+            yield item
+        else:
+            check.problem(0, f"every {what} must be a mapping, not {type(item).__name__}: {str(item)[:40]!r}")
+
+
+def _sources(raw: list[Any], check: _Checker, base_dir: Path) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    root = base_dir.resolve()
+    for item in _items(raw, check, "source"):
+        line = item["__line__"]
+        sid = check.field(item, "id", str, what="source: ")
+        title = check.field(item, "title", str, what=f"source {sid}: ")
+        publisher = check.field(item, "publisher", str, what=f"source {sid}: ")
+        file = check.field(item, "file", str, what=f"source {sid}: ")
+        url = check.field(item, "url", str, required=False, what=f"source {sid}: ")
+        date = None
+        if item.get("date") is not None:
+            date = _iso(item["date"])
+            if date is None:
+                check.problem(line, f"source {sid}: invalid date {item['date']!r} (use YYYY-MM-DD)")
+        if sid is None or title is None or publisher is None or file is None:
+            continue
+        if not ID_RE.match(sid):
+            check.problem(line, f"source id {sid!r} must be lower-case letters, digits and '-'")
+        if sid in sources:
+            check.problem(line, f"duplicate source id '{sid}'")
+            continue
+        text = ""
+        target = (base_dir / file)
+        if "\x00" in file or Path(file).is_absolute():
+            check.problem(line, f"source {sid}: file must be a relative path inside the facts file's folder")
+        else:
+            resolved = target.resolve()
+            if root not in resolved.parents and resolved != root:
+                check.problem(line, f"source {sid}: file {file!r} leaves the facts file's folder")
+            elif not resolved.is_file():
+                check.problem(line, f"source {sid}: source file {file!r} not found")
+            else:
+                try:
+                    text = resolved.read_bytes()[: MAX_FACTS_BYTES].decode("utf-8-sig", errors="replace")
+                except OSError as exc:
+                    check.problem(line, f"source {sid}: cannot read {file!r}: {exc.strerror}")
+        sources[sid] = Source(sid, title, publisher, date, url, file, text)
+    return sources
+
+
+def _entities(raw: list[Any], check: _Checker) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    for item in _items(raw, check, "entity"):
+        line = item["__line__"]
+        eid = check.field(item, "id", str, what="entity: ")
+        kind = check.field(item, "kind", str, what=f"entity {eid}: ")
+        name = check.field(item, "name", str, what=f"entity {eid}: ")
+        aliases = _strings(item.get("aliases"))
+        part_of = _strings(item.get("part_of"))
+        etype = check.field(item, "type", str, required=False, what=f"entity {eid}: ")
+        if aliases is None:
+            check.problem(line, f"entity {eid}: 'aliases' must be a list of strings")
+        if part_of is None:
+            check.problem(line, f"entity {eid}: 'part_of' must be a list of entity ids")
+        if eid is None or kind is None or name is None:
+            continue
+        if kind not in ENTITY_KINDS:
+            check.problem(line, f"entity {eid}: unknown kind '{kind}' (one of {', '.join(sorted(ENTITY_KINDS))})")
+        if eid in entities:
+            check.problem(line, f"duplicate entity id '{eid}'")
+            continue
+        entities[eid] = Entity(eid, kind, name, aliases or (), etype, part_of or ())
+    for entity in entities.values():
+        for parent in entity.part_of:
+            if parent not in entities:
+                check.problem(0, f"entity {entity.id}: part_of names unknown entity '{parent}'")
+    return entities
+
+
+def _facts(raw: list[Any], check: _Checker, sources: dict[str, Source], entities: dict[str, Entity]) -> Iterator[Fact]:
+    seen: set[str] = set()
+    for item in _items(raw, check, "fact"):
+        line = item["__line__"]
+        fid = check.field(item, "id", str, what="fact: ")
+        what = f"fact {fid}: "
+        statement = check.field(item, "statement", str, what=what)
+        subject = check.field(item, "subject", str, what=what)
+        raw_values = check.field(item, "values", list, required=False, what=what) or []
+        raw_citations = check.field(item, "citations", list, what=what)
+        keywords = _strings(item.get("keywords"))
+        if keywords is None:
+            check.problem(line, f"{what}'keywords' must be a list of strings")
+        negated = item.get("negated", False)
+        if not isinstance(negated, bool):
+            check.problem(line, f"{what}'negated' must be true or false")
+            negated = False
+        as_of = _iso(item["as_of"]) if item.get("as_of") is not None else None
+        if item.get("as_of") is not None and as_of is None:
+            check.problem(line, f"{what}invalid as_of date {item['as_of']!r}")
+        if fid is None:
+            continue
+        if not ID_RE.match(fid):
+            check.problem(line, f"fact id {fid!r} must be lower-case letters, digits and '-'")
+        if fid in seen:
+            check.problem(line, f"duplicate fact id '{fid}'")
+            continue
+        seen.add(fid)
+        if subject is not None and subject not in entities:
+            check.problem(line, f"{what}subject '{subject}' is not a known entity")
+        values = tuple(v for v in (_value(v, check, what, entities) for v in raw_values) if v is not None)
+        citations = []
+        for rc in _items(raw_citations or [], check, "citation"):
+            sid = check.field(rc, "source", str, what=what + "citation: ")
+            quote = check.field(rc, "quote", str, what=what + "citation: ")
+            if sid is None or quote is None:
+                continue
+            source = sources.get(sid)
+            if source is None:
+                check.problem(rc["__line__"], f"{what}unknown source '{sid}'")
+                continue
+            if not quote.strip():
+                check.problem(rc["__line__"], f"{what}empty quote")
+                continue
+            if source.text and quote not in source.text:
+                check.problem(rc["__line__"], f"{what}quote not found verbatim in {source.file}: {quote[:60]!r}")
+                continue
+            citations.append(Citation(sid, source.title, source.publisher, source.date, source.url, quote))
+        if raw_citations is not None and not citations and not check.problems:
+            check.problem(line, f"{what}needs at least one citation")
+        if statement is None or subject is None:
+            continue
+        yield Fact(fid, statement, subject, values, tuple(citations), keywords or (), negated, as_of, line)
+
+
+def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity]) -> Value | None:
+    if not isinstance(raw, dict):
+        check.problem(0, f"{what}a value must be a mapping, not {type(raw).__name__}")
+        return None
+    line = raw["__line__"]
+    kinds = [k for k in VALUE_KINDS if k in raw]
+    if len(kinds) != 1:
+        check.problem(line, f"{what}a value needs exactly one of {', '.join(VALUE_KINDS)}")
+        return None
+    kind = kinds[0]
+    slot = raw.get("slot") or kind
+    if not isinstance(slot, str):
+        check.problem(line, f"{what}'slot' must be a string")
+        return None
+    body = raw[kind]
+    approx = raw.get("approx", "exact")
+    if approx not in APPROX_KINDS:
+        check.problem(line, f"{what}unknown approx '{approx}' (one of {', '.join(sorted(APPROX_KINDS))})")
+        return None
+    if kind == "date":
+        iso = _iso(body)
+        if iso is None:
+            check.problem(line, f"{what}invalid date {body!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+            return None
+        return Value("date", slot, iso)
+    if kind == "entity":
+        if not isinstance(body, str) or body not in entities:
+            check.problem(line, f"{what}unknown entity {body!r}")
+            return None
+        return Value("entity", slot, entities[body].name, entity=body)
+    if kind == "ordinal":
+        if not isinstance(body, int) or isinstance(body, bool) or body < 1:
+            check.problem(line, f"{what}ordinal must be a positive whole number")
+            return None
+        noun = raw.get("noun")
+        return Value("ordinal", slot, str(body), low=float(body), high=float(body), noun=noun if isinstance(noun, str) else None)
+    numbers = body if isinstance(body, list) else [body]
+    if not numbers or len(numbers) > 2 or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers):
+        check.problem(line, f"{what}{kind} must be a number or a [low, high] range")
+        return None
+    parsed = parse_number(str(numbers[0]))
+    if parsed is None:
+        check.problem(line, f"{what}{kind} {numbers[0]!r} is not a finite number")
+        return None
+    low, high = interval(parsed[0], parsed[1], approx, float(numbers[1]) if len(numbers) > 1 else None)
+    label = "–".join(_plain(n) for n in numbers)
+    if kind == "count":
+        noun = raw.get("noun")
+        if not isinstance(noun, str) or not noun.strip():
+            check.problem(line, f"{what}a count needs a 'noun' (what is counted)")
+            return None
+        return Value("count", slot, f"{label} {noun}", low=low, high=high, noun=noun)
+    unit = raw.get("unit")
+    if unit not in UNITS:
+        check.problem(line, f"{what}unknown unit {unit!r} (one of {', '.join(UNITS)})")
+        return None
+    _, base_low, base_high = to_base(low, high, unit)
+    prefix = {"almost": "almost ", "about": "about ", "more_than": "more than ", "at_least": "at least ",
+              "less_than": "less than ", "at_most": "at most "}.get(approx, "")
+    return Value("quantity", slot, f"{prefix}{label} {unit}", low=base_low, high=base_high, unit=unit)
+
+
+def _plain(number: float) -> str:
+    return f"{number:,}" if isinstance(number, int) else f"{number:,g}"

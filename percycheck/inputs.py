@@ -1,0 +1,83 @@
+"""Read drafts safely: decode bytes to text, refuse what is not text.
+
+Drafts come from anywhere (pipes, CI checkouts, editors on other systems). Text is UTF-8 with
+or without a BOM, or UTF-16/32 with a BOM; undecodable bytes are replaced and reported once;
+a file with NUL bytes is binary and refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+"""Inputs larger than this are refused rather than read into memory."""
+BINARY_SNIFF_BYTES = 8192
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class InputError(Exception):
+    """An input that cannot be checked; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text of one input, with a note when bytes had to be replaced."""
+
+    text: str
+    warning: str | None = None
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    """Bytes -> text, honouring BOMs; NUL bytes mean binary and are refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            text = body.decode(encoding, errors="replace")
+            bad = "\ufffd" in text and "\ufffd".encode(encoding) not in body
+            return Decoded(text.replace("\x00", ""), f"{name}: some bytes are not valid {encoding.upper()}; replaced with U+FFFD" if bad else None)
+    if b"\x00" in data[:BINARY_SNIFF_BYTES] or data.count(b"\x00") > len(data) // 1000:
+        raise InputError(f"{name}: binary file (NUL bytes), not checked")
+    try:
+        return Decoded(data.decode("utf-8").replace("\x00", ""))
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        text = data.decode("utf-8", errors="replace").replace("\x00", "")
+        return Decoded(text, f"{name}:{line}: invalid UTF-8; undecodable bytes replaced with U+FFFD")
+
+
+def read_path(path: str) -> Decoded:
+    """Read and decode one file named on the command line."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory")
+        size = p.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: {size:,} bytes is larger than the {MAX_INPUT_BYTES:,}-byte limit")
+        with p.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode(data, path)
+
+
+def read_stream(stream: BinaryIO, name: str = "<stdin>") -> Decoded:
+    """Read and decode standard input (bounded)."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: input is larger than the {MAX_INPUT_BYTES:,}-byte limit")
+    return decode(data, name)

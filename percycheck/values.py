@@ -1,0 +1,704 @@
+"""Find the comparable values in a sentence: dates, amounts, ordinals, times and names.
+
+Every value becomes an interval or a set that can be compared with a fact's typed values, with
+the precision the writer implied: "almost 1,050 feet" is 945-1,050 ft, "about 1,030 kg" is
+927-1,133 kg, "1.03 metric tons" is 1,025-1,035 kg. All patterns are compiled once and are
+linear in the length of the input.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from percycheck.models import Entity
+from percycheck.words import TOKEN_RE, concept, is_content
+
+# --------------------------------------------------------------------------- units
+
+UNITS: dict[str, tuple[str, float]] = {
+    "lb": ("mass", 0.45359237),
+    "kg": ("mass", 1.0),
+    "g": ("mass", 0.001),
+    "t": ("mass", 1000.0),
+    "ton": ("mass", 1000.0),
+    "ft": ("length", 0.3048),
+    "in": ("length", 0.0254),
+    "mm": ("length", 0.001),
+    "cm": ("length", 0.01),
+    "m": ("length", 1.0),
+    "km": ("length", 1000.0),
+    "mi": ("length", 1609.344),
+    "s": ("time", 1.0),
+    "min": ("time", 60.0),
+    "h": ("time", 3600.0),
+    "day": ("time", 86400.0),
+    "week": ("time", 604800.0),
+    "month": ("time", 2629800.0),
+    "year": ("time", 31557600.0),
+}
+"""Unit -> (dimension, size in the dimension's base unit: kg, m, s)."""
+
+SHORT_TON = 907.18474
+"""A bare "ton" may be a US short ton or a metric ton; both are allowed."""
+
+UNIT_WORDS: dict[str, str] = {}
+for _unit, _words in {
+    "lb": "lb lbs pound pounds",
+    "kg": "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos",
+    "g": "gram grams gramme grammes",
+    "t": "tonne tonnes",
+    "ton": "ton tons",
+    "ft": "ft foot feet",
+    "in": "inch inches",
+    "mm": "mm millimeter millimeters millimetre millimetres",
+    "cm": "cm centimeter centimeters centimetre centimetres",
+    "m": "m meter meters metre metres",
+    "km": "km kilometer kilometers kilometre kilometres",
+    "mi": "mi mile miles",
+    "s": "sec secs second seconds",
+    "min": "min mins minute minutes",
+    "h": "hr hrs hour hours",
+    "day": "day days",
+    "week": "wk wks week weeks",
+    "month": "mo mos month months",
+    "year": "yr yrs year years",
+}.items():
+    for _w in _words.split():
+        UNIT_WORDS[_w] = _unit
+
+NUMBER_WORDS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "a": 1, "an": 1, "single": 1, "dozen": 12,
+                     "couple": 2, "pair": 2})
+MULTIPLIERS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+    "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+}
+
+APPROX_BEFORE: tuple[tuple[str, str], ...] = (
+    ("no more than", "at_most"),
+    ("no fewer than", "at_least"),
+    ("no less than", "at_least"),
+    ("more than", "more_than"),
+    ("greater than", "more_than"),
+    ("upwards of", "more_than"),
+    ("in excess of", "more_than"),
+    ("fewer than", "less_than"),
+    ("less than", "less_than"),
+    ("at least", "at_least"),
+    ("at most", "at_most"),
+    ("up to", "at_most"),
+    ("close to", "almost"),
+    ("just under", "almost"),
+    ("just shy of", "almost"),
+    ("just over", "about"),
+    ("nearly", "almost"),
+    ("almost", "almost"),
+    ("about", "about"),
+    ("around", "about"),
+    ("approximately", "about"),
+    ("roughly", "about"),
+    ("some", "about"),
+    ("circa", "about"),
+    ("approx", "about"),
+    ("over", "more_than"),
+    ("above", "more_than"),
+    ("exceeding", "more_than"),
+    ("under", "less_than"),
+    ("below", "less_than"),
+    ("within", "at_most"),
+)
+APPROX_TOLERANCE = 0.10
+"""How far "about", "almost" and "nearly" reach from the stated amount, as a fraction."""
+ROUNDING_CAP = 0.05
+"""A round number ("1,000 kg") is read as precise to its last digit, but never looser than 5%."""
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A quantity (with a dimension) or a count (with the noun counted) as an interval."""
+
+    low: float
+    high: float
+    dimension: str  # mass | length | time | count
+    text: str
+    start: int
+    end: int
+    noun: tuple[str, ...] = ()
+    comparative: bool = False
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date at the precision it was written: year, month or day."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    text: str
+    start: int
+    end: int
+
+    @property
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}" if self.year else "????"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+            if self.day:
+                parts.append(f"{self.day:02d}")
+        elif self.day:
+            parts.append(f"??-{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """A day of the week named on its own ("on Friday"), 0 = Monday."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """A rank such as "first" or "third"."""
+
+    rank: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A known entity named in the text."""
+
+    entity: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything comparable found in one sentence."""
+
+    text: str
+    dates: tuple[DateValue, ...]
+    weekdays: tuple[Weekday, ...]
+    amounts: tuple[Amount, ...]
+    ordinals: tuple[Ordinal, ...]
+    mentions: tuple[Mention, ...]
+    times: tuple[str, ...]
+    stray_numbers: tuple[str, ...]
+    unknown_names: tuple[str, ...]
+    superlatives: tuple[str, ...]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for group in (self.dates, self.weekdays, self.amounts, self.ordinals, self.mentions):
+            found.extend((v.start, v.end) for v in group)
+        return sorted(found)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def parse_number(text: str) -> tuple[float, float] | None:
+    """A written number and its rounding precision: "2,263" -> (2263, 0.5)."""
+    t = text.replace(",", "").strip()
+    try:
+        value = float(t)
+    except ValueError:
+        return None
+    if not math.isfinite(value) or len(t) > 30:
+        return None
+    if "." in t:
+        decimals = len(t.split(".", 1)[1])
+        precision = 0.5 * 10 ** (-decimals)
+    else:
+        digits = t.lstrip("-").lstrip("0") or "0"
+        trailing = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
+        precision = 0.5 * 10**trailing
+    return value, precision
+
+
+def interval(amount: float, precision: float, approx: str, high_amount: float | None = None) -> tuple[float, float]:
+    """The range of values a writer means by ``approx amount`` (or a range to high_amount)."""
+    top = amount if high_amount is None else high_amount
+    precision = min(precision, ROUNDING_CAP * max(abs(amount), 1e-12)) if amount else precision
+    low, high = amount - precision, top + precision
+    if approx == "about":
+        low, high = min(low, amount * (1 - APPROX_TOLERANCE)), max(high, top * (1 + APPROX_TOLERANCE))
+    elif approx == "almost":
+        low, high = min(low, amount * (1 - APPROX_TOLERANCE)), top
+    elif approx == "more_than":
+        low, high = amount, math.inf
+    elif approx == "at_least":
+        low, high = amount - precision, math.inf
+    elif approx == "less_than":
+        low, high = 0.0, top
+    elif approx == "at_most":
+        low, high = 0.0, top + precision
+    return low, high
+
+
+def to_base(low: float, high: float, unit: str) -> tuple[str, float, float]:
+    """Convert an interval in ``unit`` to its dimension's base unit."""
+    dimension, size = UNITS[unit]
+    if unit == "ton":
+        return dimension, low * SHORT_TON, high * size
+    return dimension, low * size, high * size
+
+
+def overlaps(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
+    """True when two intervals share a point (with a hair of float slack)."""
+    slack = 1e-9 * max(abs(a_low), abs(a_high), abs(b_low), abs(b_high), 1.0)
+    if math.isinf(slack):
+        slack = 0.0
+    return a_low <= b_high + slack and b_low <= a_high + slack
+
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+
+DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b" + _YEAR.format(g="y") + r"-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
+    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/" + _YEAR.format(g="y") + r"\b")),
+    ("mdy", re.compile(r"\b" + _MONTH.format(g="m") + r"\s?" + _DAY.format(g="d")
+                       + r"\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I)),
+    ("dmy", re.compile(r"\b" + _DAY.format(g="d") + r"(?:\s+of)?\s+" + _MONTH.format(g="m")
+                       + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I)),
+    ("my", re.compile(r"\b" + _MONTH.format(g="m") + r",?\s+(?:of\s+)?" + _YEAR.format(g="y") + r"\b", re.I)),
+    ("month", re.compile(r"\b(?:in|during|by|since|until|of|early|late|mid|mid-)\s+(?:early\s+|late\s+|mid-?)?"
+                         r"(?P<m>january|february|march|april|june|july|august|september|october|november|december)\b", re.I)),
+    ("year", re.compile(r"(?<![\d,.\-/])" + _YEAR.format(g="y") + r"(?![\d,]|\.\d|\s*(?:-|\s)?(?:"
+                        + "|".join(sorted({k for k in UNIT_WORDS if len(k) > 2}, key=len, reverse=True))
+                        + r")\b)")),
+)
+WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
+TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        if month is None or not 1 <= day <= 31:
+            return False
+        try:
+            dt.date(year or 2020, month, day)  # 2020 is a leap year: Feb. 29 without a year is fine
+        except ValueError:
+            return False
+    return True
+
+
+def find_dates(text: str) -> list[DateValue]:
+    """Dates in every common written form, longest reading first, never overlapping."""
+    found: list[DateValue] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for kind, pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            year = int(g["y"]) if g.get("y") else None
+            month: int | None
+            day: int | None
+            if kind == "numeric":
+                a, b = int(g["a"]), int(g["b"])
+                month, day = (a, b) if a <= 12 else (b, a)
+            elif kind in ("iso",):
+                month, day = int(g["m"]), int(g["d"])
+            elif kind == "year":
+                month = day = None
+            else:
+                month = MONTHS.get(g["m"].lower().rstrip(".")[:4] if g["m"].lower().startswith("sept") else g["m"].lower().rstrip(".")[:3])
+                day = int(g["d"]) if g.get("d") else None
+                if kind == "mdy" and g["m"].lower() in ("may", "mar", "march") and year is None and day is None:
+                    continue
+            if kind == "mdy" and g["m"].lower().rstrip(".") in ("may", "mar", "march") and year is None:
+                # "may 5" / "march 3" without a year are too often a verb and a number
+                if not text[m.start()].isupper():
+                    continue
+            if not _valid(year, month, day):
+                continue
+            span = (m.start(), m.end())
+            found.append(DateValue(year, month, day, text[span[0]:span[1]], *span))
+            taken.append(span)
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_weekdays(text: str, taken: Sequence[tuple[int, int]]) -> list[Weekday]:
+    """Weekdays named outside a full date ("later on Friday")."""
+    result = []
+    for m in WEEKDAY_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        result.append(Weekday(WEEKDAYS[m.group(1).lower()], m.group(0), m.start(), m.end()))
+    return result
+
+
+def date_matches(claim: DateValue, year: int, month: int | None, day: int | None) -> bool:
+    """Does a claimed date agree with a sourced one, at the claim's own precision?"""
+    if claim.year is not None and claim.year != year:
+        return False
+    if claim.month is not None and month is not None and claim.month != month:
+        return False
+    if claim.day is not None:
+        if day is None:
+            return False
+        return claim.day == day
+    return True
+
+
+def parse_iso(text: str) -> tuple[int, int | None, int | None]:
+    """'2021-02-18' -> (2021, 2, 18); '2021-02' -> (2021, 2, None); '2021' -> (2021, None, None)."""
+    parts = [int(p) for p in str(text).split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else None
+    day = parts[2] if len(parts) > 2 else None
+    return year, month, day
+
+
+# --------------------------------------------------------------------------- amounts
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
+_MULT = "|".join(MULTIPLIERS)
+_UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
+_APPROX = "|".join(re.escape(p) for p, _ in APPROX_BEFORE)
+
+AMOUNT_RE = re.compile(
+    r"(?:(?P<approx>" + _APPROX + r")\s+)?"
+    r"(?:(?P<a_unit>an?|one)\s+(?P<unit0>" + _UNIT + r")\s+or\s+(?P<two>two|three|so)\b"
+    r"|(?P<num>" + _NUM + r"|(?:" + _WORDNUM + r")(?:-(?:" + _WORDNUM + r"))?|an?)"
+    r"(?:\s*(?P<mult>" + _MULT + r"))?"
+    r"(?:\s*(?:or|to|-|–|and)\s*(?P<num2>" + _NUM + r"|" + _WORDNUM + r")(?:\s*(?P<mult2>" + _MULT + r"))?)?"
+    r"(?:(?:\s+|-)(?P<metric>metric\s+)?(?P<unit>" + _UNIT + r")\b(?!-)"
+    r"|(?P<unitadj>-(?:" + _UNIT + r"))(?=\s|$|[,.;:])"
+    r"|-(?P<countadj>[a-z]+)\b"
+    r"|(?P<bare>)))",
+    re.I,
+)
+COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|heavier|lighter|longer|shorter|bigger|smaller|larger|farther|further|higher|lower|faster|slower|older|younger|greater|[a-z]+er)\s+than\b", re.I)
+NOUN_AFTER = re.compile(r"(?:\s+(?:of\s+(?:the|its|their|his|her)\s+|more\s+|additional\s+|other\s+|individual\s+|separate\s+|different\s+|new\s+|small\s+|large\s+))?((?:\s+[A-Za-z][\w’'\-]*){1,3})")
+
+
+def _word_value(word: str) -> float | None:
+    w = word.lower()
+    if "-" in w:
+        tens, _, ones = w.partition("-")
+        if tens in NUMBER_WORDS and ones in NUMBER_WORDS:
+            return float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
+        return None
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    return None
+
+
+def _number(text: str | None, mult: str | None) -> tuple[float, float] | None:
+    if not text:
+        return None
+    parsed = parse_number(text)
+    if parsed is None:
+        value = _word_value(text)
+        if value is None:
+            return None
+        parsed = (value, 0.5 if value not in (12.0,) else 0.5)
+    value, precision = parsed
+    if mult:
+        factor = MULTIPLIERS[mult.lower()]
+        value, precision = value * factor, precision * factor
+    return value, precision
+
+
+def _noun_words(text: str, end: int) -> tuple[str, ...]:
+    m = NOUN_AFTER.match(text, end)
+    if not m:
+        return ()
+    words = []
+    for word in m.group(1).split():
+        clean = word.strip("’'").lower()
+        if not is_content(clean) or clean in UNIT_WORDS:
+            break
+        words.append(concept(clean))
+    return tuple(words)
+
+
+def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
+    """Quantities with units and counts of things, as intervals in base units."""
+    result: list[Amount] = []
+    for m in AMOUNT_RE.finditer(text):
+        start, end = m.start(), m.end()
+        num_start = m.start("num") if m.group("num") else m.start("a_unit")
+        if any(s < end and num_start < e for s, e in taken):
+            continue
+        approx = APPROX_MAP.get((m.group("approx") or "").lower(), "exact")
+        unit_word = m.group("unit") or m.group("unit0") or (m.group("unitadj") or "").lstrip("-")
+        if m.group("unit0"):
+            first, second = (1.0, 0.5), _number(m.group("two"), None) or (2.0, 0.5)
+        else:
+            num_text = m.group("num")
+            if num_text.lower() in ("a", "an") and not unit_word:
+                continue
+            parsed = _number(num_text, m.group("mult"))
+            if parsed is None:
+                continue
+            first = parsed
+            second = _number(m.group("num2"), m.group("mult2") or m.group("mult")) if m.group("num2") else None
+        low, high = interval(first[0], first[1], approx, second[0] if second else None)
+        comparative = bool(COMPARATIVE_AFTER.match(text, end))
+        if unit_word:
+            unit = UNIT_WORDS[unit_word.lower()]
+            if unit == "ton" and m.group("metric"):
+                unit = "t"
+            dimension, low, high = to_base(low, high, unit)
+            result.append(Amount(low, high, dimension, text[start:end], start, end, (), comparative))
+            continue
+        noun: tuple[str, ...]
+        if m.group("countadj"):
+            noun = (concept(m.group("countadj").lower().removesuffix("ed")),)
+        else:
+            noun = _noun_words(text, end)
+        if not noun:
+            continue
+        result.append(Amount(low, high, "count", text[start:end], start, end, noun, comparative))
+    return result
+
+
+APPROX_MAP = dict(APPROX_BEFORE)
+
+# --------------------------------------------------------------------------- ordinals, names
+
+
+ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINAL_WORDS) + r")(?:-ever)?\b", re.I)
+NUMBER_RE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+SUPERLATIVE_RE = re.compile(r"\b(?:most|least)\s+[a-z]+|\b[a-z]+est\b", re.I)
+CAPITALISED_RE = re.compile(r"\b[A-Z][a-zA-Z\u00C0-\u024F]*(?:[\-’'][A-Za-z]+)*\b")
+
+
+def find_ordinals(text: str, taken: Sequence[tuple[int, int]]) -> list[Ordinal]:
+    """Ranks ("first", "second-ever", "3rd")."""
+    result = []
+    for m in ORDINAL_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        word = m.group(1).lower()
+        # "a second X" / "every second" mean "another" and "each other", not a rank
+        before = text[max(0, m.start() - 6):m.start()].lower()
+        if word == "second" and (before.endswith("a ") or before.endswith("every ") or text[m.end():m.end() + 1] == "s"):
+            continue
+        result.append(Ordinal(ORDINAL_WORDS[word], m.group(0), m.start(), m.end()))
+    return result
+
+
+def find_superlatives(text: str, known: Iterable[str]) -> list[str]:
+    """Superlative words ("heaviest", "most advanced") from a known list."""
+    words = set(known)
+    found = []
+    for m in SUPERLATIVE_RE.finditer(text):
+        token = m.group(0).lower()
+        head = token.split()[0]
+        if head in ("most", "least"):
+            found.append(token)
+        elif token in words:
+            found.append(token)
+    return found
+
+
+class Gazetteer:
+    """Finds known entities by name or alias, longest name first, in linear time."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._names: dict[tuple[str, ...], list[tuple[str, tuple[str, ...] | None]]] = {}
+        self._longest = 1
+        for entity in entities:
+            self.entities[entity.id] = entity
+            for name in (entity.name, *entity.aliases):
+                words = tuple(_name_tokens(name))
+                if not words:
+                    continue
+                lowered = tuple(w.lower() for w in words)
+                exact = words if any(w.isupper() and len(w) > 1 for w in words) or len("".join(words)) <= 2 else None
+                self._names.setdefault(lowered, []).append((entity.id, exact))
+                self._longest = max(self._longest, len(words))
+
+    def find(self, text: str) -> list[Mention]:
+        """Every entity named in ``text``."""
+        toks = [(_strip_possessive(m.group(0)), m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text)]
+        result: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            matched = False
+            for length in range(min(self._longest, len(toks) - i), 0, -1):
+                window = toks[i:i + length]
+                key = tuple(w.lower() for w, _, _ in window)
+                for entity_id, exact in self._names.get(key, ()):
+                    if exact is not None and tuple(w for w, _, _ in window) != exact:
+                        continue
+                    start, end = window[0][1], window[-1][2]
+                    result.append(Mention(entity_id, text[start:end], start, end))
+                    i += length
+                    matched = True
+                    break
+                if matched:
+                    break
+            if not matched:
+                i += 1
+        return result
+
+    def ancestors(self, entity_id: str) -> set[str]:
+        """The entity and every place or body it is part of, transitively."""
+        seen: set[str] = set()
+        stack = [entity_id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            entity = self.entities.get(current)
+            if entity:
+                stack.extend(entity.part_of)
+        return seen
+
+
+_NAME_TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’\-][A-Za-z0-9\u00C0-\u024F]+)*")
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [_strip_possessive(m.group(0)) for m in _NAME_TOKEN_RE.finditer(name)]
+
+
+SENTENCE_STARTERS = frozenset(
+    "the a an this that these those it its in on at by for from with as after before during when "
+    "while since although though if unlike like both each every all some most many several one two "
+    "three four five six seven eight nine ten nasa's perseverance's what who where how why there "
+    "their his her our we they he she you i photo credit also".split()
+)
+
+
+def find_unknown_names(text: str, mentions: Sequence[Mention], vocabulary: frozenset[str]) -> list[str]:
+    """Capitalised words that are neither a known entity nor a word the facts use.
+
+    A name nobody in the facts has heard of ("MOXIE", "Roubion") means the claim is about
+    something the sources do not cover.
+    """
+    result = []
+    covered = [(m.start, m.end) for m in mentions]
+    for m in CAPITALISED_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        word = _strip_possessive(m.group(0))
+        low = word.lower()
+        at_start = m.start() == 0 or text[:m.start()].rstrip().endswith((".", ":", '"', "“", "(", "—", "-"))
+        if at_start and (low in SENTENCE_STARTERS or not word.isupper()):
+            if low in SENTENCE_STARTERS or concept(low) in vocabulary or low in vocabulary:
+                continue
+        if low in vocabulary or concept(low) in vocabulary or low in ORDINAL_WORDS or low in MONTHS or low in WEEKDAYS:
+            continue
+        if low in NUMBER_WORDS or low in SENTENCE_STARTERS:
+            continue
+        result.append(word)
+    return result
+
+
+def extract(text: str, gazetteer: Gazetteer, vocabulary: frozenset[str] = frozenset(), superlatives: Iterable[str] = ()) -> Extraction:
+    """Every comparable value in ``text``."""
+    mentions = gazetteer.find(text)
+    taken = [(m.start, m.end) for m in mentions]
+    dates = find_dates(text)
+    dates = [d for d in dates if not any(s <= d.start < e for s, e in taken)]
+    taken += [(d.start, d.end) for d in dates]
+    times = []
+    for m in TIME_RE.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            times.append(m.group(0))
+            taken.append((m.start(), m.end()))
+    weekdays = find_weekdays(text, taken)
+    taken += [(w.start, w.end) for w in weekdays]
+    amounts = find_amounts(text, taken)
+    taken += [(a.start, a.end) for a in amounts]
+    ordinals = find_ordinals(text, taken)
+    taken += [(o.start, o.end) for o in ordinals]
+    stray = tuple(m.group(0) for m in NUMBER_RE.finditer(text) if not any(s <= m.start() < e for s, e in taken))
+    unknown = tuple(find_unknown_names(text, mentions, vocabulary)) if vocabulary else ()
+    return Extraction(
+        text=text,
+        dates=tuple(dates),
+        weekdays=tuple(weekdays),
+        amounts=tuple(amounts),
+        ordinals=tuple(ordinals),
+        mentions=tuple(mentions),
+        times=tuple(times),
+        stray_numbers=stray,
+        unknown_names=unknown,
+        superlatives=tuple(find_superlatives(text, superlatives)),
+    )
+
+
+def content_concepts(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """Topic concepts of ``text`` outside the value spans, in order."""
+    from percycheck.words import rewrite_phrases
+
+    out = []
+    masked = _mask(text, spans)
+    for m in TOKEN_RE.finditer(rewrite_phrases(masked)):
+        word = m.group(0)
+        if is_content(word):
+            out.append(concept(word))
+    return out
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    pieces = []
+    last = 0
+    for start, end in sorted(spans):
+        if start < last:
+            start = last
+        pieces.append(text[last:start])
+        pieces.append(" " * max(0, end - start))
+        last = max(last, end)
+    pieces.append(text[last:])
+    return "".join(pieces)

@@ -1,0 +1,525 @@
+"""Decide supported / contradicted / unknown by comparing typed values, not similarity.
+
+For each candidate fact the claim's values are paired with the fact's values of the same kind:
+a pair that agrees within the stated precision *matches*, a pair that disagrees is a *conflict*,
+and a claim value with no counterpart is *unmatched*. Then:
+
+- contradicted: a conflict (or an opposite polarity) on a fact whose topic the claim restates;
+- supported: the topic is covered, every claim value matches, and nothing is left unexplained
+  (no unmatched value, no name or superlative the fact does not have);
+- unknown: anything else. Lack of evidence is never a contradiction.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from percycheck.facts import FactBase
+from percycheck.matcher import Document, Retriever
+from percycheck.models import Citation, Entity, Fact, FactRef, Value, Verdict
+from percycheck.values import (
+    Amount,
+    DateValue,
+    Extraction,
+    Gazetteer,
+    Mention,
+    content_concepts,
+    date_matches,
+    extract,
+    overlaps,
+    parse_iso,
+)
+from percycheck.words import SUPERLATIVES, TOKEN_RE, concept, is_content, polarity, rewrite_phrases, stem
+
+SUPPORT_COVERAGE = 0.72
+"""Share of the claim's topic (idf-weighted) a fact must cover to support it."""
+CONTRADICT_COVERAGE = 0.55
+"""Share of the claim's topic a fact must cover before its values can contradict the claim."""
+NEGATION_COVERAGE = 0.75
+"""Opposite polarity contradicts only a fact that covers this much of the claim."""
+SECONDARY_WEIGHT = 0.6
+"""A word found only in a fact's quotes (not its statement or keywords) counts this much."""
+CONTRADICTION_MARGIN = 0.02
+"""A contradiction wins over a support whose coverage is not at least this much higher."""
+MAX_CLAIM_CHARS = 2000
+"""Longer "sentences" are not claims; they are answered unknown at once."""
+MAX_CITATIONS = 3
+
+GENERIC_SLOT_WORDS = frozenset(
+    concept(w) for w in "date day time rank value number count site place location name year month of the a".split()
+)
+SITE_TYPES = frozenset({"center", "laboratory"})
+
+
+def entity_class(entity: Entity) -> str:
+    """Entities that can stand in for one another: a lab and a space centre are both sites."""
+    if entity.type in SITE_TYPES and entity.kind in ("org", "place"):
+        return "site"
+    return entity.kind
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A fact prepared for comparison: its concepts, entities and values by kind."""
+
+    fact: Fact
+    primary: frozenset[str]
+    secondary: frozenset[str]
+    closure: frozenset[str]
+    polarity: int
+    statement_concepts: frozenset[str]
+    superlatives: frozenset[str]
+
+
+@dataclass
+class Comparison:
+    """How one claim fares against one fact."""
+
+    view: FactView
+    coverage: float
+    reverse: float
+    matched: list[str] = field(default_factory=list)
+    conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)  # slot, claim, source, suggestion
+    unmatched: list[str] = field(default_factory=list)
+    subject_swap: tuple[str, str] | None = None
+    polarity_flip: bool = False
+
+    @property
+    def score(self) -> float:
+        return self.coverage + 0.25 * self.reverse
+
+
+@dataclass(frozen=True)
+class ClaimAnalysis:
+    """A claim's values and topic concepts."""
+
+    text: str
+    extraction: Extraction
+    concepts: tuple[str, ...]
+    polarity: int
+
+
+class Engine:
+    """Checks claims against one facts base. Build once; ``check`` is pure and deterministic."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.gazetteer = Gazetteer(base.entities.values())
+        self.views = [self._view(f) for f in base.facts]
+        self.retriever = Retriever(
+            [Document(i, v.primary, v.secondary, v.fact.statement + " " + " ".join(v.fact.keywords)) for i, v in enumerate(self.views)]
+        )
+        words: set[str] = set()
+        for fact in base.facts:
+            texts = [fact.statement, *fact.keywords, *(c.quote for c in fact.citations)]
+            for t in texts:
+                for w, _, _ in _tokens(t):
+                    words.add(w.lower())
+                    words.add(concept(w))
+        for entity in base.entities.values():
+            for name in (entity.name, *entity.aliases):
+                words.update(w.lower() for w, _, _ in _tokens(name))
+        self.vocabulary = frozenset(words)
+
+    # ----------------------------------------------------------------- preparation
+
+    def _concepts(self, text: str) -> set[str]:
+        mentions = self.gazetteer.find(text)
+        found = set(content_concepts(text, [(m.start, m.end) for m in mentions]))
+        found.update("@" + m.entity for m in mentions)
+        return found
+
+    def _view(self, fact: Fact) -> FactView:
+        primary = self._concepts(fact.statement)
+        statement_concepts = frozenset(primary)
+        for keyword in fact.keywords:
+            primary |= self._concepts(keyword)
+        secondary: set[str] = set()
+        closure: set[str] = {fact.subject}
+        for citation in fact.citations:
+            secondary |= self._concepts(citation.quote)
+        for text in (fact.statement, *fact.keywords, *(c.quote for c in fact.citations)):
+            closure.update(m.entity for m in self.gazetteer.find(text))
+        for value in fact.values:
+            if value.entity:
+                closure.add(value.entity)
+        for entity_id in list(closure):
+            closure |= self.gazetteer.ancestors(entity_id)
+        primary |= {"@" + e for e in closure}
+        supers = {w for w in _superlatives(" ".join((fact.statement, *fact.keywords, *(c.quote for c in fact.citations))))}
+        return FactView(
+            fact=fact,
+            primary=frozenset(primary),
+            secondary=frozenset(secondary - primary),
+            closure=frozenset(closure),
+            polarity=-1 if fact.negated else polarity(fact.statement),
+            statement_concepts=statement_concepts,
+            superlatives=frozenset(supers),
+        )
+
+    def analyse(self, text: str) -> ClaimAnalysis:
+        ex = extract(text, self.gazetteer, self.vocabulary, SUPERLATIVES)
+        spans = ex.spans
+        concepts = tuple(dict.fromkeys(self.retriever.correct(c) for c in content_concepts(text, spans)))
+        return ClaimAnalysis(text, ex, concepts, polarity(text))
+
+    # ----------------------------------------------------------------- comparison
+
+    def compare(self, claim: ClaimAnalysis, view: FactView) -> Comparison:
+        ex = claim.extraction
+        fact = view.fact
+        cmp = Comparison(view, 0.0, 0.0)
+        conflicting_mentions: set[int] = set()
+
+        self._compare_entities(ex.mentions, view, cmp, conflicting_mentions, claim)
+        self._compare_dates(ex.dates, fact, cmp)
+        self._compare_weekdays(ex, fact, cmp)
+        self._compare_amounts(ex.amounts, view, cmp)
+        self._compare_ordinals(ex, fact, cmp)
+        for t in ex.times:
+            cmp.unmatched.append(f"the time {t}")
+        for n in ex.stray_numbers:
+            cmp.unmatched.append(f"the number {n}")
+
+        # topic coverage, idf-weighted, over concepts and non-conflicting names
+        num = den = 0.0
+        for c in claim.concepts:
+            w = self.retriever.weight(c)
+            den += w
+            if c in view.primary:
+                num += w
+            elif c in view.secondary:
+                num += SECONDARY_WEIGHT * w
+        for i, m in enumerate(ex.mentions):
+            if i in conflicting_mentions:
+                continue
+            w = self.retriever.weight("@" + m.entity)
+            den += w
+            if m.entity in view.closure or self._related(m.entity, view.closure):
+                num += w
+        cmp.coverage = num / den if den else 0.0
+        claim_set = set(claim.concepts) | {"@" + m.entity for m in ex.mentions}
+        stmt = view.statement_concepts
+        cmp.reverse = len(stmt & claim_set) / len(stmt) if stmt else 0.0
+        if claim.polarity != view.polarity:
+            cmp.polarity_flip = True
+        return cmp
+
+    def _related(self, entity_id: str, closure: frozenset[str]) -> bool:
+        """A claimed name fits a fact that names something inside it (claim: Mars, fact: Jezero)."""
+        return entity_id in closure
+
+    def _compare_entities(self, mentions: Sequence[Mention], view: FactView, cmp: Comparison, conflicting: set[int], claim: ClaimAnalysis) -> None:
+        ents = self.base.entities
+        fact = view.fact
+        claimed = {m.entity for m in mentions}
+        typed = [v for v in fact.values if v.entity]
+        subject = ents.get(fact.subject)
+        for i, m in enumerate(mentions):
+            entity = ents[m.entity]
+            if m.entity in view.closure:
+                cmp.matched.append(entity.name)
+                continue
+            if claimed & self.gazetteer.ancestors(m.entity) - {m.entity} and any(
+                m.entity in self.gazetteer.ancestors(e) for e in view.closure
+            ):
+                cmp.matched.append(entity.name)
+                continue
+            if subject is not None and fact.subject not in claimed and self._same_class(entity, subject):
+                cmp.subject_swap = (entity.name, subject.name)
+                conflicting.add(i)
+                continue
+            rivals = []
+            for value in typed:
+                assert value.entity is not None
+                for candidate_id in sorted(self.gazetteer.ancestors(value.entity)):
+                    candidate = ents[candidate_id]
+                    if candidate_id in claimed or not self._same_class(entity, candidate):
+                        continue
+                    if candidate_id in self.gazetteer.ancestors(m.entity) or m.entity in self.gazetteer.ancestors(candidate_id):
+                        continue
+                    rivals.append((value, candidate))
+            if rivals:
+                value, candidate = rivals[0]
+                slot = value.slot if candidate.id == value.entity else f"{value.slot} ({candidate.kind if candidate.type is None else candidate.type})"
+                cmp.conflicts.append((slot, m.text, candidate.name, candidate.name))
+                conflicting.add(i)
+            # otherwise the name is simply not in this fact: coverage will say so
+
+    @staticmethod
+    def _same_class(a: Entity, b: Entity) -> bool:
+        if entity_class(a) != entity_class(b):
+            return False
+        if entity_class(a) == "site":
+            return True
+        return a.type is None or b.type is None or a.type == b.type
+
+    def _compare_dates(self, dates: Sequence[DateValue], fact: Fact, cmp: Comparison) -> None:
+        fact_dates = [(v, parse_iso(v.text)) for v in fact.values if v.kind == "date"]
+        free = list(fact_dates)
+        leftover: list[DateValue] = []
+        for d in dates:
+            hit = next((fd for fd in free if date_matches(d, fd[1][0], fd[1][1], fd[1][2]) or
+                        (d.year is None and date_matches(DateValue(fd[1][0], d.month, d.day, d.text, 0, 0), *fd[1]))), None)
+            if hit:
+                free.remove(hit)
+                cmp.matched.append(hit[0].text)
+            else:
+                leftover.append(d)
+        for d in leftover:
+            if free:
+                value, _ = free.pop(0)
+                cmp.conflicts.append((value.slot, d.text, _human_date(value.text), _human_date(value.text, like=d)))
+            else:
+                cmp.unmatched.append(f"the date {d.text}")
+
+    def _compare_weekdays(self, ex: Extraction, fact: Fact, cmp: Comparison) -> None:
+        full = [v for v in fact.values if v.kind == "date" and v.text.count("-") == 2]
+        for w in ex.weekdays:
+            if not full:
+                cmp.unmatched.append(f"the day {w.text}")
+                continue
+            days = {dt.date.fromisoformat(v.text).weekday(): v for v in full}
+            if w.index in days:
+                cmp.matched.append(w.text)
+            else:
+                value = full[0]
+                name = calendar.day_name[dt.date.fromisoformat(value.text).weekday()]
+                cmp.conflicts.append((value.slot, w.text, f"{name} ({value.text})", name))
+
+    def _noun_key(self, words: Sequence[str], text: str = "") -> set[str]:
+        key = {stem(w) for w in words} | {concept(w) for w in words}
+        if text:
+            key |= {"@" + m.entity for m in self.gazetteer.find(text)}
+            key |= {concept(w) for w, _, _ in _tokens(text) if is_content(w)}
+        return key
+
+    def _compare_amounts(self, amounts: Sequence[Amount], view: FactView, cmp: Comparison) -> None:
+        fact = view.fact
+        free = [v for v in fact.values if v.kind in ("quantity", "count")]
+        for a in amounts:
+            if a.comparative:
+                cmp.unmatched.append(f"the comparison {a.text}")
+                continue
+            if a.dimension == "count":
+                claim_key = self._noun_key(a.noun, " ".join(a.noun))
+                same = [v for v in free if v.kind == "count" and claim_key & self._noun_key((), v.noun or "")]
+            else:
+                same = [v for v in free if v.kind == "quantity" and _dimension(v) == a.dimension]
+            if not same:
+                cmp.unmatched.append(f"the amount {a.text}")
+                continue
+            hit = next((v for v in same if overlaps(a.low, a.high, v.low or 0.0, v.high or 0.0)), None)
+            if hit:
+                cmp.matched.append(hit.text)
+                free.remove(hit)
+            else:
+                value = same[0]
+                free.remove(value)
+                cmp.conflicts.append((value.slot, a.text, value.text, value.text))
+
+    def _compare_ordinals(self, ex: Extraction, fact: Fact, cmp: Comparison) -> None:
+        ranks = [v for v in fact.values if v.kind == "ordinal"]
+        for o in ex.ordinals:
+            if any(int(v.low or 0) == o.rank for v in ranks):
+                cmp.matched.append(o.text)
+            elif ranks:
+                cmp.conflicts.append((ranks[0].slot, o.text, _ordinal_word(int(ranks[0].low or 1)), _ordinal_word(int(ranks[0].low or 1))))
+            elif o.rank != 1:
+                cmp.unmatched.append(f"the rank {o.text}")
+
+    # ----------------------------------------------------------------- decision
+
+    def _anchored(self, claim: ClaimAnalysis, slot: str) -> bool:
+        """A conflict counts only when the claim talks about that slot (or the slot is generic)."""
+        words = {concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w)} - GENERIC_SLOT_WORDS
+        if not words:
+            return True
+        claim_words = set(claim.concepts) | {concept(w) for w, _, _ in _tokens(rewrite_phrases(claim.text)) if is_content(w)}
+        return bool(words & claim_words)
+
+    def _status(self, claim: ClaimAnalysis, cmp: Comparison) -> str:
+        ex = claim.extraction
+        if cmp.subject_swap:
+            restates = not cmp.conflicts and not cmp.unmatched and cmp.matched and cmp.coverage >= SUPPORT_COVERAGE
+            return "contradicted" if restates else "unknown"
+        real_conflicts = [c for c in cmp.conflicts if self._anchored(claim, c[0])]
+        if real_conflicts and cmp.coverage >= CONTRADICT_COVERAGE:
+            cmp.conflicts = real_conflicts + [c for c in cmp.conflicts if c not in real_conflicts]
+            return "contradicted"
+        if cmp.conflicts:
+            return "unknown"
+        if cmp.polarity_flip and cmp.coverage >= NEGATION_COVERAGE and not cmp.unmatched:
+            return "contradicted"
+        if cmp.polarity_flip:
+            return "unknown"
+        if cmp.unmatched or ex.unknown_names:
+            return "unknown"
+        missing_super = [s for s in ex.superlatives if not _superlative_covered(s, cmp.view.superlatives)]
+        if missing_super:
+            cmp.unmatched.append(f"the superlative '{missing_super[0]}'")
+            return "unknown"
+        if cmp.coverage >= SUPPORT_COVERAGE:
+            return "supported"
+        return "unknown"
+
+    def check(self, text: str) -> Verdict:
+        """The verdict for one claim."""
+        claim_text = " ".join(text.split())
+        if not claim_text:
+            return Verdict(text, "unknown", 0.0, "empty claim: nothing to check")
+        if len(claim_text) > MAX_CLAIM_CHARS:
+            return Verdict(text, "unknown", 0.0, f"too long to check as one claim ({len(claim_text):,} characters)")
+        from percycheck.clauses import split_clauses
+
+        parts = split_clauses(claim_text)
+        if len(parts) > 1:
+            results = [self._check_one(p) for p in parts]
+            contradicted = [r for r in results if r.verdict == "contradicted"]
+            if contradicted:
+                best = max(contradicted, key=lambda r: r.confidence)
+                return _with_claim(best, text, prefix=f"part “{best.claim}”: ")
+            if all(r.verdict == "supported" for r in results):
+                citations = _merge_citations(results)
+                reason = "every part is supported: " + "; ".join(r.reason for r in results)
+                return Verdict(text, "supported", min(r.confidence for r in results), reason, results[0].fact, citations)
+            whole = self._check_one(claim_text)
+            if whole.verdict != "unknown":
+                return _with_claim(whole, text)
+            unknown = next(r for r in results if r.verdict == "unknown")
+            return Verdict(text, "unknown", unknown.confidence, f"part “{unknown.claim}”: {unknown.reason}", unknown.fact, unknown.citations)
+        return _with_claim(self._check_one(claim_text), text)
+
+    def _check_one(self, text: str) -> Verdict:
+        claim = self.analyse(text)
+        search = list(claim.concepts) + ["@" + m.entity for m in claim.extraction.mentions]
+        candidates = self.retriever.candidates(search, text)
+        comparisons = [self.compare(claim, self.views[i]) for i in candidates]
+        judged = [(self._status(claim, c), c) for c in comparisons]
+        supported = [c for s, c in judged if s == "supported"]
+        contradicted = [c for s, c in judged if s == "contradicted"]
+        best_s = max(supported, key=lambda c: (c.score, -c.view.fact.line), default=None)
+        best_c = max(contradicted, key=lambda c: (c.score, -c.view.fact.line), default=None)
+        if best_c and (best_s is None or best_c.score >= best_s.score - CONTRADICTION_MARGIN):
+            return self._contradicted(claim, best_c)
+        if best_s:
+            return self._supported(claim, best_s)
+        return self._unknown(claim, [c for _, c in judged])
+
+    # ----------------------------------------------------------------- wording
+
+    def _supported(self, claim: ClaimAnalysis, cmp: Comparison) -> Verdict:
+        fact = cmp.view.fact
+        detail = ", ".join(dict.fromkeys(cmp.matched)) if cmp.matched else fact.statement
+        reason = f"matches {fact.id}: {detail} ({_attribution(fact.citations)})"
+        return Verdict(claim.text, "supported", round(min(1.0, cmp.coverage), 3), reason, FactRef(fact.id, fact.statement), fact.citations[:MAX_CITATIONS])
+
+    def _contradicted(self, claim: ClaimAnalysis, cmp: Comparison) -> Verdict:
+        fact = cmp.view.fact
+        who = _attribution(fact.citations)
+        suggestion = None
+        if cmp.subject_swap:
+            said, truth = cmp.subject_swap
+            reason = f"{fact.subject} differs: the claim says {said}, the sources say {truth} ({who})"
+            suggestion = claim.text.replace(said, truth, 1)
+        elif cmp.conflicts:
+            slot, said, truth, replacement = cmp.conflicts[0]
+            reason = f"{slot} differs: the claim says {said}, the sources say {truth} ({who})"
+            if len(cmp.conflicts) == 1 and said in claim.text:
+                suggestion = claim.text.replace(said, replacement, 1)
+        else:
+            reason = f"the claim says the opposite of the sources: “{fact.statement}” ({who})"
+        confidence = round(min(1.0, 0.5 + cmp.coverage / 2), 3)
+        return Verdict(claim.text, "contradicted", confidence, reason, FactRef(fact.id, fact.statement), fact.citations[:MAX_CITATIONS], suggestion)
+
+    def _unknown(self, claim: ClaimAnalysis, comparisons: Sequence[Comparison]) -> Verdict:
+        ex = claim.extraction
+        best = max(comparisons, key=lambda c: (c.score, -c.view.fact.line), default=None)
+        if ex.unknown_names:
+            reason = f"no source mentions {', '.join(dict.fromkeys(ex.unknown_names))}"
+        elif best is None or best.coverage < CONTRADICT_COVERAGE:
+            reason = "no fact in the sources covers this topic"
+        elif best.unmatched:
+            reason = f"no source gives {best.unmatched[0]} ({best.view.fact.id} is the nearest fact)"
+        elif best.subject_swap:
+            reason = f"the nearest fact ({best.view.fact.id}) is about {best.subject_swap[1]}, not {best.subject_swap[0]}"
+        elif best.conflicts:
+            reason = f"the nearest fact ({best.view.fact.id}) is about another {best.conflicts[0][0]}"
+        else:
+            reason = f"the sources do not state this (nearest fact: {best.view.fact.id}, covering {best.coverage:.0%} of the claim)"
+        confidence = round(1.0 - (best.coverage / 2 if best else 0.0), 3)
+        fact = FactRef(best.view.fact.id, best.view.fact.statement) if best and best.coverage >= CONTRADICT_COVERAGE else None
+        return Verdict(claim.text, "unknown", confidence, reason, fact, ())
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def _superlatives(text: str) -> set[str]:
+    low = rewrite_phrases(text)
+    found = set()
+    words = [w for w, _, _ in _tokens(low)]
+    for i, w in enumerate(words):
+        if w in SUPERLATIVES:
+            found.add(stem(w))
+            if w in ("most", "least") and i + 1 < len(words):
+                found.add(f"{w} {stem(words[i + 1])}")
+    return found
+
+
+def _superlative_covered(claimed: str, present: frozenset[str]) -> bool:
+    words = claimed.lower().split()
+    if words[0] in ("most", "least") and len(words) > 1:
+        return f"{words[0]} {stem(words[1])}" in present or stem(words[1]) in present
+    return stem(words[0]) in present or concept(words[0]) in {concept(p.split()[-1]) for p in present}
+
+
+def _dimension(value: Value) -> str:
+    from percycheck.values import UNITS
+
+    return UNITS[value.unit][0] if value.unit else "count"
+
+
+def _ordinal_word(rank: int) -> str:
+    words = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    return words[rank] if rank < len(words) else f"{rank}th"
+
+
+def _human_date(iso: str, like: DateValue | None = None) -> str:
+    year, month, day = parse_iso(iso)
+    if month is None:
+        return str(year)
+    name = calendar.month_name[month]
+    if day is None:
+        return f"{name} {year}"
+    if like is not None and like.text[:1].isdigit() and "-" in like.text:
+        return iso
+    if like is not None and like.year is None:
+        return f"{name} {day}"
+    return f"{name} {day}, {year}"
+
+
+def _attribution(citations: Sequence[Citation]) -> str:
+    if not citations:
+        return "no citation"
+    first = citations[0]
+    return f"{first.publisher}, {first.date}" if first.date else first.publisher
+
+
+def _merge_citations(results: Sequence[Verdict]) -> tuple[Citation, ...]:
+    seen: dict[tuple[str, str], Citation] = {}
+    for r in results:
+        for c in r.citations:
+            seen.setdefault((c.source, c.quote), c)
+    return tuple(seen.values())[: MAX_CITATIONS * 2]
+
+
+def _with_claim(verdict: Verdict, claim: str, prefix: str = "") -> Verdict:
+    return Verdict(claim, verdict.verdict, verdict.confidence, prefix + verdict.reason, verdict.fact, verdict.citations, verdict.suggestion)
