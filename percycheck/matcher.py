@@ -20,6 +20,8 @@ CANDIDATE_LIMIT = 12
 TYPO_CUTOFF = 88.0
 """rapidfuzz.fuzz.ratio score above which an unknown word is read as a misspelling of a known one."""
 TYPO_MIN_LENGTH = 5
+UNSEEN_WEIGHT = 0.8
+"""Weight of a word no fact uses, as a share of the rarest known word's weight."""
 """Words shorter than this are never corrected (too many near neighbours)."""
 
 
@@ -51,8 +53,12 @@ class Retriever:
         self._common = max(50, n // 4)
 
     def weight(self, word: str) -> float:
-        """How much a concept says about the topic: rare concepts say more."""
-        return self.idf.get(word, self.max_idf)
+        """How much a concept says about the topic: rare concepts say more.
+
+        A word no fact uses weighs a little less than the rarest known word: it may be a
+        paraphrase, and the value and name checks catch what it hides.
+        """
+        return self.idf.get(word, UNSEEN_WEIGHT * self.max_idf)
 
     def known(self, word: str) -> bool:
         return word in self._postings

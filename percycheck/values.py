@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from percycheck.models import Entity
-from percycheck.words import TOKEN_RE, concept, is_content
+from percycheck.words import OPPOSITES, SYNONYMS, TOKEN_RE, concept, is_content, stem
 
 # --------------------------------------------------------------------------- units
 
@@ -27,6 +27,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "t": ("mass", 1000.0),
     "ton": ("mass", 1000.0),
     "ft": ("length", 0.3048),
+    "yd": ("length", 0.9144),
     "in": ("length", 0.0254),
     "mm": ("length", 0.001),
     "cm": ("length", 0.01),
@@ -54,6 +55,7 @@ for _unit, _words in {
     "t": "tonne tonnes",
     "ton": "ton tons",
     "ft": "ft foot feet",
+    "yd": "yd yds yard yards",
     "in": "inch inches",
     "mm": "mm millimeter millimeters millimetre millimetres",
     "cm": "cm centimeter centimeters centimetre centimetres",
@@ -292,6 +294,7 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b" + _YEAR.format(g="y") + r"-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
+    ("dotted", re.compile(r"\b(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\." + _YEAR.format(g="y") + r"\b")),
     ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/" + _YEAR.format(g="y") + r"\b")),
     ("mdy", re.compile(r"\b" + _MONTH.format(g="m") + r"\s?" + _DAY.format(g="d")
                        + r"\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I)),
@@ -340,6 +343,8 @@ def find_dates(text: str) -> list[DateValue]:
             if kind == "numeric":
                 a, b = int(g["a"]), int(g["b"])
                 month, day = (a, b) if a <= 12 else (b, a)
+            elif kind == "dotted":
+                day, month = int(g["a"]), int(g["b"])
             elif kind in ("iso",):
                 month, day = int(g["m"]), int(g["d"])
             elif kind == "year":
@@ -458,9 +463,31 @@ def _noun_words(text: str, end: int) -> tuple[str, ...]:
     return tuple(words)
 
 
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "tenth": 0.1}
+FRACTION_RE = re.compile(
+    r"(?:(?P<approx>" + _APPROX + r")\s+)?(?:(?:a|an|one)\s+)?(?P<frac>half|third|quarter|fourth|fifth|tenth)\s+(?:of\s+)?(?:a|an|the)\s+(?P<unit>" + _UNIT + r")\b",
+    re.I,
+)
+
+
+def find_fractions(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
+    """Fractions of a unit: "half a mile", "almost a fifth of a mile"."""
+    result = []
+    for m in FRACTION_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        value = FRACTIONS[m.group("frac").lower()]
+        approx = APPROX_MAP.get((m.group("approx") or "").lower(), "about")
+        low, high = interval(value, value * APPROX_TOLERANCE / 2, approx)
+        dimension, low, high = to_base(low, high, UNIT_WORDS[m.group("unit").lower()])
+        result.append(Amount(low, high, dimension, m.group(0), m.start(), m.end()))
+    return result
+
+
 def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
     """Quantities with units and counts of things, as intervals in base units."""
-    result: list[Amount] = []
+    result: list[Amount] = find_fractions(text, taken)
+    taken = [*taken, *((a.start, a.end) for a in result)]
     for m in AMOUNT_RE.finditer(text):
         start, end = m.start(), m.end()
         num_start = m.start("num") if m.group("num") else m.start("a_unit")
@@ -481,6 +508,8 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             second = _number(m.group("num2"), m.group("mult2") or m.group("mult")) if m.group("num2") else None
         low, high = interval(first[0], first[1], approx, second[0] if second else None)
         comparative = bool(COMPARATIVE_AFTER.match(text, end))
+        if unit_word and not m.group("unit0") and not m.group("num2") and approx == "exact" and (m.group("num") or "").lower() in ("a", "an", "single", "one"):
+            continue  # "in a single day", "one day": a span of time named, not measured
         if unit_word:
             unit = UNIT_WORDS[unit_word.lower()]
             if unit == "ton" and m.group("metric"):
@@ -533,6 +562,9 @@ def find_superlatives(text: str, known: Iterable[str]) -> list[str]:
         token = m.group(0).lower()
         head = token.split()[0]
         if head in ("most", "least"):
+            before = text[max(0, m.start() - 3):m.start()].lower()
+            if before.endswith("at ") or token.split()[-1] in ("of", "likely", "a", "an", "the", "recently"):
+                continue
             found.append(token)
         elif token in words:
             found.append(token)
@@ -617,29 +649,33 @@ SENTENCE_STARTERS = frozenset(
 )
 
 
-def find_unknown_names(text: str, mentions: Sequence[Mention], vocabulary: frozenset[str]) -> list[str]:
+def find_unknown_names(text: str, covered: Sequence[tuple[int, int]], vocabulary: frozenset[str]) -> list[str]:
     """Capitalised words that are neither a known entity nor a word the facts use.
 
     A name nobody in the facts has heard of ("MOXIE", "Roubion") means the claim is about
     something the sources do not cover.
     """
     result = []
-    covered = [(m.start, m.end) for m in mentions]
     for m in CAPITALISED_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue
         word = _strip_possessive(m.group(0))
         low = word.lower()
-        at_start = m.start() == 0 or text[:m.start()].rstrip().endswith((".", ":", '"', "“", "(", "—", "-"))
-        if at_start and (low in SENTENCE_STARTERS or not word.isupper()):
-            if low in SENTENCE_STARTERS or concept(low) in vocabulary or low in vocabulary:
-                continue
+        before = text[:m.start()].rstrip()
+        at_start = not before or before.endswith((".", ":", '"', "“", "‘", "'", "(", "—", "–", "-", "!", "?"))
+        if at_start and not _looks_like_name(word):
+            continue
         if low in vocabulary or concept(low) in vocabulary or low in ORDINAL_WORDS or low in MONTHS or low in WEEKDAYS:
             continue
         if low in NUMBER_WORDS or low in SENTENCE_STARTERS:
             continue
         result.append(word)
     return result
+
+
+def _looks_like_name(word: str) -> bool:
+    """At a sentence start only unusual capitals (MOXIE, SuperCam) are surely names."""
+    return sum(1 for ch in word if ch.isupper()) > 1
 
 
 def extract(text: str, gazetteer: Gazetteer, vocabulary: frozenset[str] = frozenset(), superlatives: Iterable[str] = ()) -> Extraction:
@@ -661,7 +697,7 @@ def extract(text: str, gazetteer: Gazetteer, vocabulary: frozenset[str] = frozen
     ordinals = find_ordinals(text, taken)
     taken += [(o.start, o.end) for o in ordinals]
     stray = tuple(m.group(0) for m in NUMBER_RE.finditer(text) if not any(s <= m.start() < e for s, e in taken))
-    unknown = tuple(find_unknown_names(text, mentions, vocabulary)) if vocabulary else ()
+    unknown = tuple(find_unknown_names(text, taken, vocabulary)) if vocabulary else ()
     return Extraction(
         text=text,
         dates=tuple(dates),
@@ -684,8 +720,11 @@ def content_concepts(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[s
     masked = _mask(text, spans)
     for m in TOKEN_RE.finditer(rewrite_phrases(masked)):
         word = m.group(0)
-        if is_content(word):
-            out.append(concept(word))
+        whole_known = word.lower() in OPPOSITES or stem(word) in SYNONYMS
+        parts = word.split("-") if "-" in word and not whole_known else [word]
+        for part in parts:
+            if is_content(part):
+                out.append(concept(part))
     return out
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +45,8 @@ SECONDARY_WEIGHT = 0.6
 """A word found only in a fact's quotes (not its statement or keywords) counts this much."""
 CONTRADICTION_MARGIN = 0.02
 """A contradiction wins over a support whose coverage is not at least this much higher."""
+AMBIENT_SHARE = 0.12
+"""Entities named by more than this share of facts (NASA, Mars) cannot decide a verdict."""
 MAX_CLAIM_CHARS = 2000
 """Longer "sentences" are not claims; they are answered unknown at once."""
 MAX_CITATIONS = 3
@@ -69,9 +72,21 @@ class FactView:
     primary: frozenset[str]
     secondary: frozenset[str]
     closure: frozenset[str]
+    quoted: frozenset[str]
     polarity: int
     statement_concepts: frozenset[str]
     superlatives: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A claim value that disagrees with the fact's value in the same slot."""
+
+    slot: str
+    claimed: str
+    sourced: str
+    replacement: str
+    kind: str
 
 
 @dataclass
@@ -82,7 +97,7 @@ class Comparison:
     coverage: float
     reverse: float
     matched: list[str] = field(default_factory=list)
-    conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)  # slot, claim, source, suggestion
+    conflicts: list[Conflict] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     subject_swap: tuple[str, str] | None = None
     polarity_flip: bool = False
@@ -112,6 +127,12 @@ class Engine:
         self.retriever = Retriever(
             [Document(i, v.primary, v.secondary, v.fact.statement + " " + " ".join(v.fact.keywords)) for i, v in enumerate(self.views)]
         )
+        df: dict[str, int] = {}
+        for view in self.views:
+            for entity_id in view.closure:
+                df[entity_id] = df.get(entity_id, 0) + 1
+        limit = max(3, int(AMBIENT_SHARE * len(self.views)))
+        self.ambient = frozenset(e for e, n in df.items() if n > limit)
         words: set[str] = set()
         for fact in base.facts:
             texts = [fact.statement, *fact.keywords, *(c.quote for c in fact.citations)]
@@ -139,15 +160,20 @@ class Engine:
             primary |= self._concepts(keyword)
         secondary: set[str] = set()
         closure: set[str] = {fact.subject}
+        quoted: set[str] = set()
         for citation in fact.citations:
             secondary |= self._concepts(citation.quote)
-        for text in (fact.statement, *fact.keywords, *(c.quote for c in fact.citations)):
+            quoted.update(m.entity for m in self.gazetteer.find(citation.quote))
+        for text in (fact.statement, *fact.keywords):
             closure.update(m.entity for m in self.gazetteer.find(text))
         for value in fact.values:
             if value.entity:
                 closure.add(value.entity)
         for entity_id in list(closure):
             closure |= self.gazetteer.ancestors(entity_id)
+        for entity_id in list(quoted):
+            quoted |= self.gazetteer.ancestors(entity_id)
+        quoted -= closure
         primary |= {"@" + e for e in closure}
         supers = {w for w in _superlatives(" ".join((fact.statement, *fact.keywords, *(c.quote for c in fact.citations))))}
         return FactView(
@@ -155,6 +181,7 @@ class Engine:
             primary=frozenset(primary),
             secondary=frozenset(secondary - primary),
             closure=frozenset(closure),
+            quoted=frozenset(quoted),
             polarity=-1 if fact.negated else polarity(fact.statement),
             statement_concepts=statement_concepts,
             superlatives=frozenset(supers),
@@ -198,8 +225,10 @@ class Engine:
                 continue
             w = self.retriever.weight("@" + m.entity)
             den += w
-            if m.entity in view.closure or self._related(m.entity, view.closure):
+            if m.entity in view.closure:
                 num += w
+            elif m.entity in view.quoted:
+                num += SECONDARY_WEIGHT * w
         cmp.coverage = num / den if den else 0.0
         claim_set = set(claim.concepts) | {"@" + m.entity for m in ex.mentions}
         stmt = view.statement_concepts
@@ -208,46 +237,55 @@ class Engine:
             cmp.polarity_flip = True
         return cmp
 
-    def _related(self, entity_id: str, closure: frozenset[str]) -> bool:
-        """A claimed name fits a fact that names something inside it (claim: Mars, fact: Jezero)."""
-        return entity_id in closure
-
     def _compare_entities(self, mentions: Sequence[Mention], view: FactView, cmp: Comparison, conflicting: set[int], claim: ClaimAnalysis) -> None:
         ents = self.base.entities
         fact = view.fact
         claimed = {m.entity for m in mentions}
-        typed = [v for v in fact.values if v.entity]
         subject = ents.get(fact.subject)
+        stated = view.closure - self.ambient | {v.entity for v in fact.values if v.entity}
         for i, m in enumerate(mentions):
             entity = ents[m.entity]
             if m.entity in view.closure:
                 cmp.matched.append(entity.name)
                 continue
-            if claimed & self.gazetteer.ancestors(m.entity) - {m.entity} and any(
-                m.entity in self.gazetteer.ancestors(e) for e in view.closure
-            ):
-                cmp.matched.append(entity.name)
-                continue
-            if subject is not None and fact.subject not in claimed and self._same_class(entity, subject):
+            if m.entity in self.ambient:
+                continue  # "NASA", "Mars": too common to tell one fact from another
+            if subject is not None and fact.subject not in claimed and entity_class(entity) == entity_class(subject):
                 cmp.subject_swap = (entity.name, subject.name)
                 conflicting.add(i)
                 continue
-            rivals = []
-            for value in typed:
-                assert value.entity is not None
-                for candidate_id in sorted(self.gazetteer.ancestors(value.entity)):
-                    candidate = ents[candidate_id]
-                    if candidate_id in claimed or not self._same_class(entity, candidate):
-                        continue
-                    if candidate_id in self.gazetteer.ancestors(m.entity) or m.entity in self.gazetteer.ancestors(candidate_id):
-                        continue
-                    rivals.append((value, candidate))
-            if rivals:
-                value, candidate = rivals[0]
-                slot = value.slot if candidate.id == value.entity else f"{value.slot} ({candidate.kind if candidate.type is None else candidate.type})"
-                cmp.conflicts.append((slot, m.text, candidate.name, candidate.name))
+            rival = self._rival(entity, claimed, stated)
+            if rival is None and m.entity in view.quoted:
+                cmp.matched.append(entity.name)
+                continue
+            kind = "entity"
+            if rival is None:
+                rival = self._rival(entity, claimed, view.quoted - self.ambient)
+                kind = "quoted"
+            if rival is not None:
+                slot = self._slot_of(fact, rival)
+                cmp.conflicts.append(Conflict(slot, m.text, rival.name, rival.name, kind))
                 conflicting.add(i)
-            # otherwise the name is simply not in this fact: coverage will say so
+            else:
+                cmp.unmatched.append(f"the name {m.text}")
+
+    def _rival(self, entity: Entity, claimed: set[str], pool: frozenset[str] | set[str]) -> Entity | None:
+        """The fact's entity the claimed one would replace: same class, unrelated, not claimed."""
+        own = self.gazetteer.ancestors(entity.id)
+        for candidate_id in sorted(pool):
+            candidate = self.base.entities.get(candidate_id)
+            if candidate is None or candidate_id in claimed or not self._same_class(entity, candidate):
+                continue
+            if candidate_id in own or entity.id in self.gazetteer.ancestors(candidate_id):
+                continue
+            return candidate
+        return None
+
+    def _slot_of(self, fact: Fact, rival: Entity) -> str:
+        for value in fact.values:
+            if value.entity == rival.id:
+                return value.slot
+        return rival.type or rival.kind
 
     @staticmethod
     def _same_class(a: Entity, b: Entity) -> bool:
@@ -272,7 +310,7 @@ class Engine:
         for d in leftover:
             if free:
                 value, _ = free.pop(0)
-                cmp.conflicts.append((value.slot, d.text, _human_date(value.text), _human_date(value.text, like=d)))
+                cmp.conflicts.append(Conflict(value.slot, d.text, _human_date(value.text), _human_date(value.text, like=d), "date"))
             else:
                 cmp.unmatched.append(f"the date {d.text}")
 
@@ -288,7 +326,7 @@ class Engine:
             else:
                 value = full[0]
                 name = calendar.day_name[dt.date.fromisoformat(value.text).weekday()]
-                cmp.conflicts.append((value.slot, w.text, f"{name} ({value.text})", name))
+                cmp.conflicts.append(Conflict(value.slot, w.text, f"{name} ({value.text})", name, "date"))
 
     def _noun_key(self, words: Sequence[str], text: str = "") -> set[str]:
         key = {stem(w) for w in words} | {concept(w) for w in words}
@@ -312,14 +350,17 @@ class Engine:
             if not same:
                 cmp.unmatched.append(f"the amount {a.text}")
                 continue
-            hit = next((v for v in same if overlaps(a.low, a.high, v.low or 0.0, v.high or 0.0)), None)
+            hit = next((v for v in same if _agrees(a, v)), None)
+            if hit is None and all(_open_ended(v) and not _open_ended_claim(a) for v in same):
+                cmp.unmatched.append(f"the amount {a.text} (the sources give only a bound)")
+                continue
             if hit:
                 cmp.matched.append(hit.text)
                 free.remove(hit)
             else:
                 value = same[0]
                 free.remove(value)
-                cmp.conflicts.append((value.slot, a.text, value.text, value.text))
+                cmp.conflicts.append(Conflict(value.slot, a.text, value.text, value.text, a.dimension))
 
     def _compare_ordinals(self, ex: Extraction, fact: Fact, cmp: Comparison) -> None:
         ranks = [v for v in fact.values if v.kind == "ordinal"]
@@ -327,7 +368,8 @@ class Engine:
             if any(int(v.low or 0) == o.rank for v in ranks):
                 cmp.matched.append(o.text)
             elif ranks:
-                cmp.conflicts.append((ranks[0].slot, o.text, _ordinal_word(int(ranks[0].low or 1)), _ordinal_word(int(ranks[0].low or 1))))
+                rank = _ordinal_word(int(ranks[0].low or 1))
+                cmp.conflicts.append(Conflict(ranks[0].slot, o.text, rank, rank, "ordinal"))
             elif o.rank != 1:
                 cmp.unmatched.append(f"the rank {o.text}")
 
@@ -338,7 +380,9 @@ class Engine:
         words = {concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w)} - GENERIC_SLOT_WORDS
         if not words:
             return True
-        claim_words = set(claim.concepts) | {concept(w) for w, _, _ in _tokens(rewrite_phrases(claim.text)) if is_content(w)}
+        claim_words = set(claim.concepts)
+        for w, _, _ in _tokens(rewrite_phrases(claim.text)):
+            claim_words.update(concept(part) for part in w.split("-") if is_content(part))
         return bool(words & claim_words)
 
     def _status(self, claim: ClaimAnalysis, cmp: Comparison) -> str:
@@ -346,7 +390,8 @@ class Engine:
         if cmp.subject_swap:
             restates = not cmp.conflicts and not cmp.unmatched and cmp.matched and cmp.coverage >= SUPPORT_COVERAGE
             return "contradicted" if restates else "unknown"
-        real_conflicts = [c for c in cmp.conflicts if self._anchored(claim, c[0])]
+        real_conflicts = [c for c in cmp.conflicts if (c.kind != "date" or self._anchored(claim, c.slot))
+                          and (c.kind != "quoted" or cmp.coverage >= SUPPORT_COVERAGE)]
         if real_conflicts and cmp.coverage >= CONTRADICT_COVERAGE:
             cmp.conflicts = real_conflicts + [c for c in cmp.conflicts if c not in real_conflicts]
             return "contradicted"
@@ -358,7 +403,7 @@ class Engine:
             return "unknown"
         if cmp.unmatched or ex.unknown_names:
             return "unknown"
-        missing_super = [s for s in ex.superlatives if not _superlative_covered(s, cmp.view.superlatives)]
+        missing_super = [s for s in ex.superlatives if not _superlative_covered(s, cmp.view)]
         if missing_super:
             cmp.unmatched.append(f"the superlative '{missing_super[0]}'")
             return "unknown"
@@ -426,7 +471,8 @@ class Engine:
             reason = f"{fact.subject} differs: the claim says {said}, the sources say {truth} ({who})"
             suggestion = claim.text.replace(said, truth, 1)
         elif cmp.conflicts:
-            slot, said, truth, replacement = cmp.conflicts[0]
+            conflict = cmp.conflicts[0]
+            slot, said, truth, replacement = conflict.slot, conflict.claimed, conflict.sourced, conflict.replacement
             reason = f"{slot} differs: the claim says {said}, the sources say {truth} ({who})"
             if len(cmp.conflicts) == 1 and said in claim.text:
                 suggestion = claim.text.replace(said, replacement, 1)
@@ -447,7 +493,7 @@ class Engine:
         elif best.subject_swap:
             reason = f"the nearest fact ({best.view.fact.id}) is about {best.subject_swap[1]}, not {best.subject_swap[0]}"
         elif best.conflicts:
-            reason = f"the nearest fact ({best.view.fact.id}) is about another {best.conflicts[0][0]}"
+            reason = f"the nearest fact ({best.view.fact.id}) is about another {best.conflicts[0].slot}"
         else:
             reason = f"the sources do not state this (nearest fact: {best.view.fact.id}, covering {best.coverage:.0%} of the claim)"
         confidence = round(1.0 - (best.coverage / 2 if best else 0.0), 3)
@@ -474,11 +520,41 @@ def _superlatives(text: str) -> set[str]:
     return found
 
 
-def _superlative_covered(claimed: str, present: frozenset[str]) -> bool:
+def _superlative_covered(claimed: str, view: FactView) -> bool:
+    """A claimed superlative must be one the fact states, in any wording of the same concept."""
     words = claimed.lower().split()
+    present = view.superlatives
+    vocabulary = view.primary | view.secondary
     if words[0] in ("most", "least") and len(words) > 1:
-        return f"{words[0]} {stem(words[1])}" in present or stem(words[1]) in present
-    return stem(words[0]) in present or concept(words[0]) in {concept(p.split()[-1]) for p in present}
+        return f"{words[0]} {stem(words[1])}" in present or concept(words[1]) in vocabulary and bool(present)
+    return stem(words[0]) in present or concept(words[0]) in vocabulary
+
+
+def _open_ended(value: Value) -> bool:
+    return value.high == math.inf or (value.low or 0.0) <= 0.0
+
+
+def _open_ended_claim(amount: Amount) -> bool:
+    return amount.high == math.inf or amount.low <= 0.0
+
+
+def _agrees(amount: Amount, value: Value) -> bool:
+    """Does a claimed amount agree with a sourced one?
+
+    Two bounded ranges agree when they overlap. When the source gives only a bound ("at least
+    one or two months"), a claim agrees only if it states the same kind of bound no stronger
+    than the source's; a precise claim is then not confirmed (see ``_open_ended``).
+    """
+    low, high = value.low or 0.0, value.high if value.high is not None else math.inf
+    if high == math.inf:
+        return amount.high == math.inf and amount.low <= low * (1 + APPROX_SLACK) + 1e-9
+    if low <= 0.0:
+        return amount.low <= 0.0 and amount.high >= high * (1 - APPROX_SLACK) - 1e-9
+    return overlaps(amount.low, amount.high, low, high)
+
+
+APPROX_SLACK = 0.05
+"""How far a claimed bound may pass the sourced bound and still agree with it."""
 
 
 def _dimension(value: Value) -> str:

@@ -22,6 +22,8 @@ STOPWORDS = frozenset(
     after before during until till over under again further once all any both each few more most
     other some own same s t don now up down out off one's i we you our your my me us
     s' 's said says say according reportedly ever so-called called named known
+    inside within near onto across through throughout between among amongst behind beyond
+    along alongside toward towards around against aboard atop via among per like
     """.split()
 )
 """Words that carry no topic. Negation words are deliberately absent (see NEGATIONS)."""
@@ -62,7 +64,6 @@ OPPOSITES: dict[str, str] = {
     "inactive": "active",
     "impossible": "possible",
     "unable": "able",
-    "unlike": "like",
     "incomplete": "complete",
     "unfinished": "complete",
     "cancelled": "complete",
@@ -114,6 +115,9 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
     ("hunt for", "search"),
     ("hunting for", "searching"),
     ("in charge of", "manages"),
+    ("share space on", "located on"),
+    ("shares space on", "located on"),
+    ("share space with", "located with"),
     ("runs operations", "manages"),
     ("run by", "managed"),
     ("is part of", "partof"),
@@ -177,6 +181,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("successful", "success", "succeed", "work", "accomplish", "achieve", "complete"),
     ("underside", "belly", "bottom", "beneath", "underneath", "below"),
     ("zoom", "zoomable", "magnify"),
+    ("expect", "plan", "schedule", "due", "intend", "anticipate", "slate", "set"),
+    ("locate", "sit", "situate", "mount", "perch", "position", "house", "place", "lie", "rest", "bolt", "attach", "fix", "cling", "hang"),
     ("mast", "head"),
     ("panorama", "panoramic", "vista"),
     ("stitch", "compose", "assemble", "combine", "mosaic", "merge", "composite"),
@@ -281,15 +287,40 @@ _SUFFIXES = (
 )
 
 
+IRREGULAR = {
+    w: base
+    for base, forms in {
+        "drive": "drove driven", "take": "took taken", "make": "made", "send": "sent",
+        "build": "built", "begin": "began begun", "hold": "held", "find": "found", "lead": "led",
+        "fly": "flew flown", "break": "broke broken", "run": "ran", "see": "saw seen",
+        "come": "came", "go": "went gone", "give": "gave given", "shoot": "shot",
+        "bring": "brought", "catch": "caught", "choose": "chose chosen", "write": "wrote written",
+        "ride": "rode ridden", "rise": "rose risen", "fall": "fell fallen", "hang": "hung",
+        "stand": "stood", "win": "won", "get": "got gotten", "leave": "left", "keep": "kept",
+        "sit": "sat", "strike": "struck", "spend": "spent", "light": "lit", "meet": "met",
+        "tell": "told", "think": "thought", "mean": "meant", "dig": "dug", "seek": "sought",
+        "buy": "bought", "lose": "lost", "grow": "grew grown", "show": "shown",
+        "know": "knew known", "throw": "threw thrown", "draw": "drew drawn", "bear": "bore borne",
+    }.items()
+    for w in forms.split()
+}
+"""Irregular verb forms, so "driven" meets "drive" and "built" meets "build"."""
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: enough to meet "landed"/"lands"/"landing"."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    w = IRREGULAR.get(w, w)
     if len(w) <= 3 or not w.isalpha():
         return w
     for suffix, repl in _SUFFIXES:
+        if suffix == "ed" and w.endswith("eed"):
+            continue  # succeed, exceed, proceed: the "ed" belongs to the stem
+        if suffix in ("ied", "ies") and w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            return w[: -len(suffix)] + repl
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             base = w[: -len(suffix)] + repl
             if suffix in ("ed", "ing", "ings", "edly", "ingly") and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
@@ -305,6 +336,7 @@ def _build_synonyms() -> dict[str, str]:
     for group in SYNONYM_GROUPS:
         head = stem(group[0])
         for word in group:
+            table.setdefault(word, head)
             table.setdefault(stem(word), head)
     return table
 
@@ -318,6 +350,8 @@ def concept(word: str) -> str:
     low = word.lower()
     if low in OPPOSITES:
         low = OPPOSITES[low]
+    if low in SYNONYMS:
+        return SYNONYMS[low]
     s = stem(low)
     return SYNONYMS.get(s, s)
 
