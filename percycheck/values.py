@@ -419,7 +419,7 @@ AMOUNT_RE = re.compile(
     re.I,
 )
 COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|heavier|lighter|longer|shorter|bigger|smaller|larger|farther|further|higher|lower|faster|slower|older|younger|greater|[a-z]+er)\s+than\b", re.I)
-NOUN_AFTER = re.compile(r"(?:\s+(?:of\s+(?:the|its|their|his|her)\s+|more\s+|additional\s+|other\s+|individual\s+|separate\s+|different\s+|new\s+|small\s+|large\s+))?((?:\s+[A-Za-z][\w’'\-]*){1,3})")
+NOUN_AFTER = re.compile(r"(?:\s+(?:of\s+(?:the|its|their|his|her)|more|additional|other|individual|separate|different|new|small|large|distinct))?((?:\s+[A-Za-z][\w’'\-]*){1,3})")
 
 
 def _word_value(word: str) -> float | None:

@@ -35,7 +35,7 @@ from percycheck.values import (
 )
 from percycheck.words import SUPERLATIVES, TOKEN_RE, concept, is_content, polarity, rewrite_phrases, stem
 
-SUPPORT_COVERAGE = 0.72
+SUPPORT_COVERAGE = 0.62
 """Share of the claim's topic (idf-weighted) a fact must cover to support it."""
 CONTRADICT_COVERAGE = 0.55
 """Share of the claim's topic a fact must cover before its values can contradict the claim."""

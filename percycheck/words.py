@@ -23,7 +23,8 @@ STOPWORDS = frozenset(
     other some own same s t don now up down out off one's i we you our your my me us
     s' 's said says say according reportedly ever so-called called named known
     inside within near onto across through throughout between among amongst behind beyond
-    along alongside toward towards around against aboard atop via among per like
+    along alongside toward towards around against aboard atop via among per like instead
+    rather whereas likewise
     """.split()
 )
 """Words that carry no topic. Negation words are deliberately absent (see NEGATIONS)."""
@@ -181,7 +182,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("successful", "success", "succeed", "work", "accomplish", "achieve", "complete"),
     ("underside", "belly", "bottom", "beneath", "underneath", "below"),
     ("zoom", "zoomable", "magnify"),
-    ("expect", "plan", "schedule", "due", "intend", "anticipate", "slate", "set"),
+    ("expect", "plan", "schedule", "due", "intend", "anticipate", "slate"),
     ("locate", "sit", "situate", "mount", "perch", "position", "house", "place", "lie", "rest", "bolt", "attach", "fix", "cling", "hang"),
     ("mast", "head"),
     ("panorama", "panoramic", "vista"),
