@@ -249,7 +249,12 @@ class Engine:
                 cmp.matched.append(entity.name)
                 continue
             if m.entity in self.ambient:
-                continue  # "NASA", "Mars": too common to tell one fact from another
+                # "NASA", "Mars": too common to tell facts apart; only a typed value can rival them
+                rival = self._rival(entity, claimed, {v.entity for v in fact.values if v.entity})
+                if rival is not None:
+                    cmp.conflicts.append(Conflict(self._slot_of(fact, rival), m.text, rival.name, rival.name, "quoted"))
+                    conflicting.add(i)
+                continue
             if subject is not None and fact.subject not in claimed and entity_class(entity) == entity_class(subject):
                 cmp.subject_swap = (entity.name, subject.name)
                 conflicting.add(i)
