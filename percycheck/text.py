@@ -159,20 +159,26 @@ def _line_ends_sentence(text: str, sentence: int, brk: int, after: int) -> bool:
 def _spans(text: str, plain: bool) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of every sentence in ``text`` that has a letter or digit."""
     begin = 0
+    letter = -1  # first letter or digit at or after ``begin`` (len(text) when none is left)
     for match in _CANDIDATE.finditer(text):
-        if match.group("term") is not None:
-            if _ends_sentence(text, match.start(), match.end(), begin, plain):
-                yield from _trimmed(text, begin, match.end())
-                begin = match.end()
+        if letter < begin:
+            found = _ALNUM.search(text, begin)
+            letter = len(text) if found is None else found.start()
+        if match.lastgroup == "term":
+            end = match.end()
+            if letter >= end:
+                begin = end  # nothing but punctuation so far: drop it
+            elif _ends_sentence(text, match.start(), end, begin, plain):
+                yield from _trimmed(text, begin, end)
+                begin = end
             continue
         brk, after = match.start(), match.end()
-        sentence = _skip_space(text, begin, brk)
-        if sentence >= brk:
+        if letter >= brk:
             begin = after  # nothing open: skip the blank lines
         elif match.group("para") is not None or (
-            plain and _line_ends_sentence(text, sentence, brk, after)
+            plain and _line_ends_sentence(text, _skip_space(text, begin, brk), brk, after)
         ):
-            yield from _trimmed(text, sentence, brk)
+            yield from _trimmed(text, begin, brk)
             begin = after
     yield from _trimmed(text, begin, len(text))
 
@@ -416,6 +422,8 @@ def suppressed_lines(text: str) -> frozenset[int]:
 # ------------------------------------------------------------------------ worthiness
 
 _MIN_WORDS = 4
+_MAX_TOKENS = 400
+_DIGIT = re.compile(r"\d")
 _QUESTION_WORDS = frozenset("how why what which who whom whose".split())
 _LABELS = frozenset(
     [
@@ -509,18 +517,26 @@ class _Sentence:
     """A sentence as the worthiness rules see it."""
 
     text: str
-    tokens: tuple[str, ...]
-    words: tuple[str, ...]  # lower-cased, punctuation trimmed, only those with a letter or digit
+    tokens: tuple[str, ...]  # the first _MAX_TOKENS white-space separated tokens
+    words: tuple[str, ...]  # those with a letter or digit: lower-cased, punctuation trimmed
 
 
 def _normalise(token: str) -> str:
     return token.strip(_PUNCTUATION).lower().replace("’", "'")
 
 
+def _first_tokens(text: str) -> tuple[str, ...]:
+    # No rule needs more words than this, and a hostile 2 MB "sentence" stays cheap.
+    return tuple(text.split(maxsplit=_MAX_TOKENS)[:_MAX_TOKENS])
+
+
+def _words(tokens: Sequence[str]) -> tuple[str, ...]:
+    return tuple(word for word in map(_normalise, tokens) if _ALNUM.search(word))
+
+
 def _parse(sentence: str) -> _Sentence:
-    tokens = tuple(sentence.split())
-    words = tuple(word for word in map(_normalise, tokens) if _ALNUM.search(word))
-    return _Sentence(" ".join(tokens), tokens, words)
+    tokens = _first_tokens(sentence)
+    return _Sentence(sentence.strip(), tokens, _words(tokens))
 
 
 def _starts_with(words: tuple[str, ...], phrases: Sequence[tuple[str, ...]]) -> bool:
@@ -573,7 +589,7 @@ def _has_verb(words: tuple[str, ...]) -> bool:
 
 
 def _has_factual_anchor(sentence: _Sentence) -> bool:
-    return any(ch.isdigit() for ch in sentence.text) or any(
+    return _DIGIT.search(sentence.text) is not None or any(
         word in _NUMBER_WORDS for word in sentence.words
     )
 
@@ -593,7 +609,7 @@ def _is_label(sentence: _Sentence) -> bool:
     words = tuple(map(_normalise, head.split()))
     if not colon or len(words) > 3:
         return False
-    return " ".join(words) in _LABELS or not _has_verb(tuple(map(_normalise, rest.split())))
+    return " ".join(words) in _LABELS or not _has_verb(_words(_first_tokens(rest)))
 
 
 def _is_navigation(sentence: _Sentence) -> bool:
@@ -621,13 +637,13 @@ def _is_page_furniture(sentence: _Sentence) -> bool:
         for index in range(len(words) - size + 1):
             if words[index : index + size] in _UI_PHRASES:
                 return True
-    quoted = any(ch in _QUOTES for ch in sentence.text)
+    quoted = any(quote in sentence.text for quote in _QUOTES)
     return not quoted and any(word in _SECOND_PERSON for word in words)
 
 
 def _is_banner(sentence: _Sentence) -> bool:
     text = sentence.text
-    return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text)
+    return text.upper() == text != text.lower()
 
 
 def _is_opinion(sentence: _Sentence) -> bool:

@@ -47,6 +47,8 @@ CONTRADICTION_MARGIN = 0.02
 """A contradiction wins over a support whose coverage is not at least this much higher."""
 AMBIENT_SHARE = 0.12
 """Entities named by more than this share of facts (NASA, Mars) cannot decide a verdict."""
+DATE_ANCHOR_REVERSE = 0.6
+"""A date conflict also counts when the claim restates this share of the fact's statement."""
 MAX_CLAIM_CHARS = 2000
 """Longer "sentences" are not claims; they are answered unknown at once."""
 MAX_CITATIONS = 3
@@ -101,6 +103,8 @@ class Comparison:
     unmatched: list[str] = field(default_factory=list)
     subject_swap: tuple[str, str] | None = None
     polarity_flip: bool = False
+    anchors: int = 0
+    """Matched values that tie the claim to this fact: dates, amounts, ranks, uncommon names."""
 
     @property
     def score(self) -> float:
@@ -247,6 +251,8 @@ class Engine:
             entity = ents[m.entity]
             if m.entity in view.closure:
                 cmp.matched.append(entity.name)
+                if m.entity not in self.ambient:
+                    cmp.anchors += 1
                 continue
             if m.entity in self.ambient:
                 # "NASA", "Mars": too common to tell facts apart; only a typed value can rival them
@@ -310,6 +316,7 @@ class Engine:
             if hit:
                 free.remove(hit)
                 cmp.matched.append(hit[0].text)
+                cmp.anchors += 1
             else:
                 leftover.append(d)
         for d in leftover:
@@ -361,6 +368,7 @@ class Engine:
                 continue
             if hit:
                 cmp.matched.append(hit.text)
+                cmp.anchors += 1
                 free.remove(hit)
             else:
                 value = same[0]
@@ -372,6 +380,7 @@ class Engine:
         for o in ex.ordinals:
             if any(int(v.low or 0) == o.rank for v in ranks):
                 cmp.matched.append(o.text)
+                cmp.anchors += 1
             elif ranks:
                 rank = _ordinal_word(int(ranks[0].low or 1))
                 cmp.conflicts.append(Conflict(ranks[0].slot, o.text, rank, rank, "ordinal"))
@@ -395,8 +404,10 @@ class Engine:
         if cmp.subject_swap:
             restates = not cmp.conflicts and not cmp.unmatched and cmp.matched and cmp.coverage >= SUPPORT_COVERAGE
             return "contradicted" if restates else "unknown"
-        real_conflicts = [c for c in cmp.conflicts if (c.kind != "date" or self._anchored(claim, c.slot))
+        real_conflicts = [c for c in cmp.conflicts if (c.kind != "date" or self._anchored(claim, c.slot) or cmp.reverse >= DATE_ANCHOR_REVERSE)
                           and (c.kind != "quoted" or cmp.coverage >= SUPPORT_COVERAGE)]
+        if cmp.unmatched and not cmp.anchors:
+            real_conflicts = []  # the claim is about something else that merely shares a slot
         if real_conflicts and cmp.coverage >= CONTRADICT_COVERAGE:
             cmp.conflicts = real_conflicts + [c for c in cmp.conflicts if c not in real_conflicts]
             return "contradicted"

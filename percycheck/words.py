@@ -169,7 +169,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("scientist", "researcher"),
     ("engineer", "technician"),
     ("hardest", "toughest", "difficult", "challenging", "tricky"),
-    ("return", "bring", "retrieve", "send", "deliver", "ship", "transport", "carry"),
+    ("return", "bring", "retrieve", "send", "deliver", "ship", "transport"),
     ("earth", "home"),
     ("partner", "cooperation", "collaboration", "together", "jointly", "alongside", "help"),
     ("future", "subsequent", "later", "next", "follow", "upcoming", "coming"),
