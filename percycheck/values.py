@@ -517,6 +517,8 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             dimension, low, high = to_base(low, high, unit)
             result.append(Amount(low, high, dimension, text[start:end], start, end, (), comparative))
             continue
+        if first[0] == 1 and not m.group("num2") and re.match(r"\s+of\b", text[end:end + 4]):
+            continue  # "one of the six wheels": a member picked out, not a count
         noun: tuple[str, ...]
         if m.group("countadj"):
             noun = (concept(m.group("countadj").lower().removesuffix("ed")),)

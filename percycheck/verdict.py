@@ -179,6 +179,10 @@ class Engine:
             quoted |= self.gazetteer.ancestors(entity_id)
         quoted -= closure
         primary |= {"@" + e for e in closure}
+        for entity_id in {fact.subject, *(v.entity for v in fact.values if v.entity)}:
+            entity = self.base.entities.get(entity_id or "")
+            if entity is not None and entity.type:
+                primary.add(concept(entity.type))  # "the rover" is implied by Perseverance
         supers = {w for w in _superlatives(" ".join((fact.statement, *fact.keywords, *(c.quote for c in fact.citations))))}
         return FactView(
             fact=fact,
@@ -265,6 +269,8 @@ class Engine:
                 cmp.subject_swap = (entity.name, subject.name)
                 conflicting.add(i)
                 continue
+            if any(m.entity in self.gazetteer.ancestors(other) for other in claimed - {m.entity}):
+                continue  # "Japan's JAXA", "JPL in Pasadena": the place only locates the other name
             rival = self._rival(entity, claimed, stated)
             if rival is None and m.entity in view.quoted:
                 cmp.matched.append(entity.name)

@@ -22,7 +22,7 @@ STOPWORDS = frozenset(
     after before during until till over under again further once all any both each few more most
     other some own same s t don now up down out off one's i we you our your my me us
     s' 's said says say according reportedly ever so-called called named known
-    inside within near onto across through throughout between among amongst behind beyond
+    get gets got getting gotten inside within near onto across through throughout between among amongst behind beyond
     along alongside toward towards around against aboard atop via among per like instead
     rather whereas likewise
     """.split()
@@ -103,6 +103,21 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
     ("made from", "composed"),
     ("pieced together", "stitched"),
     ("put together", "stitched"),
+    ("back to earth", "return earth"),
+    ("back on earth", "return earth"),
+    ("prove to be", "be"),
+    ("proved to be", "be"),
+    ("turn out to be", "be"),
+    ("turned out to be", "be"),
+    ("team up with", "partner with"),
+    ("teamed up with", "partnered with"),
+    ("teaming up with", "partnering with"),
+    ("join forces with", "partner with"),
+    ("joined forces with", "partnered with"),
+    ("got in the way of", "hindered"),
+    ("get in the way of", "hinder"),
+    ("stood in the way of", "hindered"),
+    ("slowed down", "hindered"),
     ("bring back", "return"),
     ("bringing back", "returning"),
     ("brought back", "returned"),
@@ -302,6 +317,7 @@ IRREGULAR = {
         "tell": "told", "think": "thought", "mean": "meant", "dig": "dug", "seek": "sought",
         "buy": "bought", "lose": "lost", "grow": "grew grown", "show": "shown",
         "know": "knew known", "throw": "threw thrown", "draw": "drew drawn", "bear": "bore borne",
+        "use": "using used uses",
     }.items()
     for w in forms.split()
 }
@@ -324,12 +340,19 @@ def stem(word: str) -> str:
             return w[: -len(suffix)] + repl
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             base = w[: -len(suffix)] + repl
-            if suffix in ("ed", "ing", "ings", "edly", "ingly") and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
+            if suffix in ("ed", "ing", "ings", "edly", "ingly") and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "sz":
                 base = base[:-1]
             if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
                 base = w[:-1]
-            return base.rstrip("e") if len(base) > 4 else base
-    return w.rstrip("e") if len(w) > 4 else w
+            return _tidy(base)
+    return _tidy(w)
+
+
+def _tidy(base: str) -> str:
+    """Final spelling fixes so both sides of a comparison meet: travell -> travel, space -> spac."""
+    if len(base) > 4 and base.endswith("ll"):
+        base = base[:-1]
+    return base.rstrip("e") if len(base) > 4 else base
 
 
 def _build_synonyms() -> dict[str, str]:
