@@ -10,12 +10,18 @@ from __future__ import annotations
 import re
 
 SPLIT_RE = re.compile(r"\s*(?:;|,?\s+(?:and|but|while|whereas)\s+(?:then\s+|later\s+|also\s+|has\s+since\s+)?)\s*", re.I)
-VERB_RE = re.compile(
-    r"^(?:(?:it|he|she|they|the\s+\w+|nasa|jpl|perseverance|ingenuity)\s+)?"
-    r"(?:(?:was|were|is|are|has|have|had|will|would|can|could|did|does|also|then|later|recently|successfully|not|never)\s+)*"
-    r"(?:[a-z]+ed|[a-z]+s|[a-z]+t|ran|took|made|sent|began|got|won|flew|drove|broke|built|led|found|saw|came|went|gave|held|hit|left|set|shot|stood|carried|landed|launched|collected|deployed|tested|touched|captured|released|returned|became|become|be|been|being)\b",
-    re.I,
+AUXILIARIES = frozenset(
+    "is are was were has have had will would can could did does do may might must shall should "
+    "isn't wasn't weren't hasn't haven't didn't won't".split()
 )
+COMMON_VERBS = frozenset(
+    "took made sent began got won flew drove broke built led found saw came went gave held hit "
+    "left set shot stood ran became carried landed launched collected deployed tested touched "
+    "captured released returned showed shows leads manages manage built builds drilled recorded "
+    "reached weighs weighed carries hangs hung sits lies arrived stitched composed marks marked".split()
+)
+VERB_WINDOW = 5
+"""A verb must come within this many words for the words after "and" to be a new clause."""
 MIN_PART_WORDS = 3
 
 
@@ -26,7 +32,7 @@ def split_clauses(text: str) -> list[str]:
         return [text]
     parts: list[str] = [pieces[0]]
     for piece in pieces[1:]:
-        if len(piece.split()) >= MIN_PART_WORDS and VERB_RE.match(piece):
+        if len(piece.split()) >= MIN_PART_WORDS and _starts_predicate(piece):
             parts.append(piece)
         else:
             joiner = " and " if not parts[-1].endswith(";") else " "
@@ -43,9 +49,28 @@ def split_clauses(text: str) -> list[str]:
     return result
 
 
-SUBJECT_RE = re.compile(r"^((?:NASA(?:['’]s)?\s+)?(?:the\s+)?(?:[A-Z][\w\-’']*\s+){0,3}?(?:rover|helicopter|mission|Perseverance|Ingenuity|Curiosity|it|[A-Z][\w\-]*))\b")
+def _starts_predicate(piece: str) -> bool:
+    """Do the words after a conjunction carry a verb of their own?"""
+    words = [w.strip(",.;:()\"'“”").lower() for w in piece.split()[:VERB_WINDOW]]
+    for word in words:
+        if word in AUXILIARIES or word in COMMON_VERBS:
+            return True
+        if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+            return True
+    return False
+
+
+ADVERBS = frozenset("first also then later recently successfully finally already soon once".split())
 
 
 def _subject(first: str) -> str:
-    m = SUBJECT_RE.match(first)
-    return m.group(1) if m else ""
+    """The words before the first clause's verb: what a bare second clause is about."""
+    words = first.split()
+    for i, word in enumerate(words[:8]):
+        w = word.strip(",.;:()\"'“”").lower()
+        if w in AUXILIARIES or w in COMMON_VERBS or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or (i and w.endswith("s") and w not in ADVERBS and words[i - 1][:1].isupper() and not word[:1].isupper()):
+            subject = words[:i]
+            while subject and subject[-1].lower() in ADVERBS:
+                subject.pop()
+            return " ".join(subject)
+    return ""
