@@ -212,7 +212,7 @@ class Engine:
         self._compare_entities(ex.mentions, view, cmp, conflicting_mentions, claim)
         self._compare_dates(ex.dates, fact, cmp)
         self._compare_weekdays(ex, fact, cmp)
-        self._compare_amounts(ex.amounts, view, cmp)
+        self._compare_amounts(ex.amounts, view, cmp, claim.concepts)
         self._compare_ordinals(ex, fact, cmp)
         for t in ex.times:
             cmp.unmatched.append(f"the time {t}")
@@ -353,7 +353,19 @@ class Engine:
             key |= {concept(w) for w, _, _ in _tokens(text) if is_content(w)}
         return key
 
-    def _compare_amounts(self, amounts: Sequence[Amount], view: FactView, cmp: Comparison) -> None:
+    def _counts_same_thing(self, claim_key: set[str], context: set[str], value: Value) -> bool:
+        """A claimed count and a sourced one count the same thing when the claim names the
+        source's thing as specifically: "23 cameras" is not a count of "Hazard Cameras"."""
+        fact_key = self._noun_key((), value.noun or "")
+        if not claim_key & fact_key:
+            return False
+        entities = {k for k in fact_key if k.startswith("@")}
+        if entities and entities & claim_key:
+            return True
+        words = {k for k in fact_key if not k.startswith("@")}
+        return words <= context or bool(words & claim_key) and not entities and len(words) <= 1
+
+    def _compare_amounts(self, amounts: Sequence[Amount], view: FactView, cmp: Comparison, claim_concepts: Sequence[str] = ()) -> None:
         fact = view.fact
         free = [v for v in fact.values if v.kind in ("quantity", "count")]
         for a in amounts:
@@ -362,7 +374,8 @@ class Engine:
                 continue
             if a.dimension == "count":
                 claim_key = self._noun_key(a.noun, " ".join(a.noun))
-                same = [v for v in free if v.kind == "count" and claim_key & self._noun_key((), v.noun or "")]
+                context = claim_key | set(claim_concepts)
+                same = [v for v in free if v.kind == "count" and self._counts_same_thing(claim_key, context, v)]
             else:
                 same = [v for v in free if v.kind == "quantity" and _dimension(v) == a.dimension]
             if not same:
@@ -463,6 +476,7 @@ class Engine:
     def _check_one(self, text: str) -> Verdict:
         claim = self.analyse(text)
         search = list(claim.concepts) + ["@" + m.entity for m in claim.extraction.mentions]
+        search += [w for a in claim.extraction.amounts for w in a.noun]  # "four-wheeled" is about wheels
         candidates = self.retriever.candidates(search, text)
         comparisons = [self.compare(claim, self.views[i]) for i in candidates]
         judged = [(self._status(claim, c), c) for c in comparisons]
