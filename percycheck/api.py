@@ -1,17 +1,52 @@
-"""The library's front door: check one claim, check a draft, load a facts file.
+"""The library's front door: check one claim, check a draft, search and explain the facts.
 
-The engine for a facts file is built once and reused, so a caller can call ``check`` in a loop.
+The command line is a thin layer over these functions, so a script that calls ``check_text``
+gets exactly the sentences, suppressions and verdicts that ``percycheck -f`` reports. The engine
+for a facts file is built once and reused, so a caller can call ``check`` in a loop.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from percycheck.facts import FactBase, builtin_facts_path
 from percycheck.facts import load_facts as _load_facts
-from percycheck.models import Claim, Result, Verdict
+from percycheck.models import Citation, Claim, Fact, Result, Verdict
 from percycheck.verdict import Engine
+
+__all__ = [
+    "Draft",
+    "builtin_facts_path",
+    "check",
+    "check_claims",
+    "check_text",
+    "citation_context",
+    "engine",
+    "find_claims",
+    "is_markdown",
+    "iter_check",
+    "load_facts",
+    "search_facts",
+]
+
+Facts = FactBase | str | Path | None
+"""A facts base, the path of a facts file, or None for the built-in facts."""
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+"""Files with these extensions are read as Markdown."""
+PLAIN_SUFFIXES = (".txt", ".text")
+"""Files with these extensions are read as plain text, whatever they look like."""
+SEARCH_LIMIT = 10
+"""How many facts ``search_facts`` returns at most."""
+CONTEXT_CHARS = 300
+"""``citation_context`` returns about this many characters at most (more only for a long quote)."""
+CONTEXT_MARKS = ("»", "«")
+"""What ``citation_context`` puts around the quote inside its context."""
 
 
 def load_facts(path: str | Path | None = None) -> FactBase:
@@ -29,37 +64,220 @@ def _engine_for(base: FactBase) -> Engine:
     return Engine(base)
 
 
-def engine(facts: FactBase | str | Path | None = None) -> Engine:
+def engine(facts: Facts = None) -> Engine:
     """The (cached) engine for a facts base, a facts file path, or the built-in facts."""
     base = facts if isinstance(facts, FactBase) else load_facts(facts)
     return _engine_for(base)
 
 
-def check(claim: str, facts: FactBase | str | Path | None = None) -> Verdict:
+def check(claim: str, facts: Facts = None) -> Verdict:
     """The verdict for one claim against ``facts`` (the built-in facts by default)."""
     return engine(facts).check(claim)
 
 
-def check_claims(claims: list[Claim], facts: FactBase | str | Path | None = None) -> list[Result]:
-    """Verdicts for located claims, in order."""
-    e = engine(facts)
-    return [Result(e.check(c.text), c.location) for c in claims]
+# ------------------------------------------------------------------------------ drafts
 
 
-def check_text(text: str, path: str | None = None, facts: FactBase | str | Path | None = None, *, markdown: bool | None = None) -> list[Result]:
-    """Split a draft into sentences and check each check-worthy one, with its location.
+@dataclass(frozen=True)
+class Draft:
+    """The claims found in one input, and how many sentences were left out.
 
-    Markdown is detected from the path's extension or the text itself unless ``markdown`` says.
-    Sentences on lines marked ``percycheck: ignore`` are left out.
+    ``skipped`` counts sentences that state nothing checkable (menus, credits, questions, ...)
+    and sentences silenced with ``percycheck: ignore``; they are neither checked nor reported.
+    """
+
+    claims: tuple[Claim, ...]
+    skipped: int = 0
+
+
+def is_markdown(text: str, path: str | None = None, markdown: bool | None = None) -> bool:
+    """Whether to read ``text`` as Markdown: ``markdown`` if given, else by extension, else by look."""
+    if markdown is not None:
+        return markdown
+    suffix = Path(path).suffix.lower() if path else ""
+    if suffix in MARKDOWN_SUFFIXES:
+        return True
+    if suffix in PLAIN_SUFFIXES:
+        return False
+    from percycheck import text as splitter
+
+    return splitter.looks_like_markdown(text)
+
+
+def find_claims(
+    text: str, path: str | None = None, *, markdown: bool | None = None, lines: bool = False
+) -> Draft:
+    """The located claims of a draft, with the count of sentences left out.
+
+    With ``lines`` every non-empty line is one claim and nothing is judged unworthy; otherwise
+    the text (or Markdown prose) is cut into sentences and only check-worthy ones are kept.
+    Either way a claim that starts on a line marked ``percycheck: ignore`` (or after one marked
+    ``percycheck: ignore-next-line``) is left out.
     """
     from percycheck import text as splitter
 
-    if markdown is None:
-        markdown = bool(path and path.lower().endswith((".md", ".markdown", ".mdx"))) or splitter.looks_like_markdown(text)
-    claims = splitter.split_markdown(text, path) if markdown else splitter.split_text(text, path)
+    if lines:
+        found = splitter.split_lines(text, path)
+    elif is_markdown(text, path, markdown):
+        found = splitter.split_markdown(text, path)
+    else:
+        found = splitter.split_text(text, path)
     ignored = splitter.suppressed_lines(text)
-    worthy = [c for c in claims if splitter.is_check_worthy(c.text) and not (c.location and c.location.line in ignored)]
-    return check_claims(worthy, facts)
+    kept: list[Claim] = []
+    for claim in found:
+        silenced = claim.location is not None and claim.location.line in ignored
+        if silenced or not (lines or splitter.is_check_worthy(claim.text)):
+            continue
+        kept.append(claim)
+    return Draft(tuple(kept), len(found) - len(kept))
 
 
-__all__ = ["builtin_facts_path", "check", "check_claims", "check_text", "engine", "load_facts"]
+def iter_check(claims: Iterable[Claim], facts: Facts = None) -> Iterator[Result]:
+    """Verdicts for located claims, one at a time and in order, so a caller can stream them."""
+    e = engine(facts)
+    for claim in claims:
+        yield Result(e.check(claim.text), claim.location)
+
+
+def check_claims(claims: Iterable[Claim], facts: Facts = None) -> list[Result]:
+    """Verdicts for located claims, in order."""
+    return list(iter_check(claims, facts))
+
+
+def check_text(
+    text: str,
+    path: str | None = None,
+    facts: Facts = None,
+    *,
+    markdown: bool | None = None,
+    lines: bool = False,
+) -> list[Result]:
+    """Split a draft into sentences and check each check-worthy one, with its location.
+
+    This is what ``percycheck -f PATH`` reports: Markdown is detected from the path's extension
+    or the text itself unless ``markdown`` says, and suppressed lines are left out (see
+    :func:`find_claims`).
+    """
+    return check_claims(find_claims(text, path, markdown=markdown, lines=lines).claims, facts)
+
+
+# ------------------------------------------------------------------------ searching facts
+
+
+def search_facts(query: str, base: Facts = None, limit: int = SEARCH_LIMIT) -> list[Fact]:
+    """The facts most about ``query``, best first, found the way the engine finds them.
+
+    The query is analysed like a claim (names, concepts, misspellings corrected) and ranked by
+    the engine's retriever; a fact whose id is the query comes first. When the retriever finds
+    nothing, facts whose id or statement contain the query (ignoring case) are returned.
+    """
+    e = engine(base)
+    wanted = " ".join(query.split())
+    if not wanted:
+        return []
+    facts = [view.fact for view in e.views]
+    claim = e.analyse(wanted)
+    concepts = list(claim.concepts) + ["@" + m.entity for m in claim.extraction.mentions]
+    ranked = [facts[i] for i in e.retriever.candidates(concepts, wanted, limit)]
+    folded = wanted.casefold()
+    exact = [f for f in facts if f.id == folded]
+    if not ranked:
+        ranked = [f for f in facts if folded in f.id.casefold() or folded in f.statement.casefold()]
+    found = list({f.id: f for f in exact + ranked}.values())
+    return found[:limit]
+
+
+# ------------------------------------------------------------------------ explaining quotes
+
+_SPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@lru_cache(maxsize=16)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    """Offsets in ``text`` where the splitter's sentences start (cached per source text)."""
+    from percycheck import text as splitter
+
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    starts = []
+    for claim in splitter.split_text(text):
+        if claim.location is not None:
+            line = claim.location.line - 1
+            starts.append(line_starts[line] + claim.location.column - 1)
+    return tuple(sorted(set(starts)))
+
+
+def _find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    start = text.find(quote)
+    if start >= 0:
+        return start, start + len(quote)
+    # The quote may have been curated with its line breaks or spacing tidied.
+    words = quote.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    found = pattern.search(text)
+    return None if found is None else (found.start(), found.end())
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _clip_left(text: str, budget: int) -> str:
+    """The end of ``text``, at most ``budget`` characters, cut at a word boundary."""
+    if len(text) <= budget:
+        return text
+    if budget <= 1:
+        return ""
+    cut = text[len(text) - budget + 1 :]
+    space = cut.find(" ")
+    return "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut)
+
+
+def _clip_right(text: str, budget: int) -> str:
+    """The start of ``text``, at most ``budget`` characters, cut at a word boundary."""
+    if len(text) <= budget:
+        return text
+    if budget <= 1:
+        return ""
+    cut = text[: budget - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut) + "…"
+
+
+def citation_context(base: FactBase, citation: Citation) -> str | None:
+    """The quote in its place in the source: the sentence before and after, the quote marked.
+
+    Whitespace is collapsed and the result kept to about ``CONTEXT_CHARS`` characters (the
+    quote is never cut). None when the source text is not at hand, the quote cannot be found,
+    or nothing surrounds it.
+    """
+    source = base.sources.get(citation.source)
+    if source is None or not source.text:
+        return None
+    text = source.text
+    span = _find_quote(text, citation.quote)
+    if span is None:
+        return None
+    start, end = span
+    starts = _sentence_starts(text)
+    # The sentence before the one the quote starts in, and the end of the one after its end.
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, max(start, end - 1))
+    lo = starts[max(first - 1, 0)] if first >= 1 else 0
+    hi = starts[last + 1] if last + 1 < len(starts) else len(text)
+    before = _collapse(text[min(lo, start) : start])
+    after = _collapse(text[end : max(hi, end)])
+    if not before and not after:
+        return None
+    quote = _collapse(text[start:end])
+    room = max(CONTEXT_CHARS - len(quote) - sum(map(len, CONTEXT_MARKS)) - 2, 0)
+    left_room = max(room // 2, room - len(after))
+    before = _clip_left(before, left_room)
+    after = _clip_right(after, room - len(before))
+    if not before and not after:
+        return None
+    opening, closing = CONTEXT_MARKS
+    pieces = [before, f"{opening}{quote}{closing}", after]
+    return " ".join(piece for piece in pieces if piece)

@@ -1,13 +1,15 @@
 """Find settings in the nearest ``.percycheck.toml`` or ``pyproject.toml`` ([tool.percycheck]).
 
-Keys are the long option names (``fail-on``, ``format``, ``facts``, ``color``, ``markdown``,
-``explain``); a path in ``facts`` is relative to the file that sets it. Options on the command
-line win over the file.
+A project states its choices once (``fail-on = "unknown"``, ``facts = "our-facts.yaml"``) and
+every run, editor hook and CI job picks them up. Keys are the long option names; a path in
+``facts`` is relative to the file that sets it; options on the command line win over the file.
+Every value is checked here, so a typo is one clear ``FILE: message`` line, not a traceback.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,38 +18,120 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KNOWN_KEYS = frozenset({"fail-on", "format", "facts", "color", "markdown", "explain", "lines"})
+from percycheck.output import FORMATTER_PATHS
+
+__all__ = [
+    "COLOR_CHOICES",
+    "CONFIG_FILES",
+    "FAIL_ON_CHOICES",
+    "FORMAT_CHOICES",
+    "KNOWN_KEYS",
+    "ConfigError",
+    "Setting",
+    "find_config",
+    "load_config",
+]
+
+FAIL_ON_CHOICES = ("contradicted", "unknown", "never")
+FORMAT_CHOICES = tuple(FORMATTER_PATHS)
+COLOR_CHOICES = ("auto", "always", "never")
+CONFIG_FILES = (".percycheck.toml", "pyproject.toml")
+"""Looked for in this order in each folder from the current one up to the root."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What one key accepts: a TOML type and, for strings, the allowed values."""
+
+    kind: type
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: dict[str, Setting] = {
+    "fail-on": Setting(str, FAIL_ON_CHOICES),
+    "format": Setting(str, FORMAT_CHOICES),
+    "facts": Setting(str),
+    "color": Setting(str, COLOR_CHOICES),
+    "markdown": Setting(bool),
+    "explain": Setting(bool),
+    "lines": Setting(bool),
+}
+KNOWN_KEYS = frozenset(SETTINGS)
 
 
 class ConfigError(Exception):
-    """A configuration file that cannot be used."""
+    """A configuration file that cannot be used; the message is one line naming the file."""
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _mentions_percycheck(path: Path) -> bool:
+    try:
+        return "percycheck" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start``."""
+    """The nearest configuration file at or above ``start``.
+
+    A ``pyproject.toml`` counts only when it has a ``[tool.percycheck]`` table; one that is not
+    valid TOML counts when it mentions percycheck, so the error is reported, not ignored.
+    """
     for folder in (start, *start.parents):
         dotfile = folder / ".percycheck.toml"
         if dotfile.is_file():
             return dotfile
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.percycheck]" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return pyproject
+        if pyproject.is_file() and _mentions_percycheck(pyproject):
+            try:
+                data = _read(pyproject)
+            except ConfigError:
+                return pyproject
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "percycheck" in tool:
+                return pyproject
     return None
 
 
+def _check(path: Path, key: str, value: Any) -> None:
+    setting = SETTINGS.get(key)
+    if setting is None:
+        known = ", ".join(sorted(KNOWN_KEYS))
+        hint = f"; did you mean {key.replace('_', '-')!r}?" if key.replace("_", "-") in SETTINGS else ""
+        raise ConfigError(f"{path}: unknown setting {key!r}{hint} (known: {known})")
+    if type(value) is not setting.kind:
+        wanted = "true or false" if setting.kind is bool else "a string"
+        raise ConfigError(f"{path}: {key} must be {wanted}, not {value!r}")
+    if setting.choices and value not in setting.choices:
+        raise ConfigError(f"{path}: {key} must be one of {', '.join(setting.choices)}, not {value!r}")
+    if key == "facts" and not value.strip():
+        raise ConfigError(f"{path}: facts must name a file")
+
+
 def load_config(path: Path) -> dict[str, Any]:
-    """Settings from one file, keyed by option name with dashes turned to underscores."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
-    table = data.get("tool", {}).get("percycheck", {}) if path.name == "pyproject.toml" else data
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.percycheck] must be a table")
-    unknown = sorted(set(table) - KNOWN_KEYS)
-    if unknown:
-        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
+    """Validated settings from one file, keyed by option name with dashes turned to underscores.
+
+    Raises ConfigError for a file that is not TOML, an unknown key or a value of the wrong type.
+    """
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("percycheck", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.percycheck] must be a table")
+    else:
+        table = data
+    for key, value in table.items():
+        _check(path, key, value)
     settings = {key.replace("-", "_"): value for key, value in table.items()}
-    if isinstance(settings.get("facts"), str):
+    if "facts" in settings:
         settings["facts"] = str((path.parent / settings["facts"]).resolve())
     return settings

@@ -72,12 +72,19 @@ def read_path(path: str) -> Decoded:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except ValueError:  # an embedded NUL, say: no file can have that name
+        raise InputError(f"{path!r}: not a valid file name") from None
+    if len(data) > MAX_INPUT_BYTES:  # a pipe or device reports no size up front
+        raise InputError(f"{path}: input is larger than the {MAX_INPUT_BYTES:,}-byte limit")
     return decode(data, path)
 
 
 def read_stream(stream: BinaryIO, name: str = "<stdin>") -> Decoded:
     """Read and decode standard input (bounded)."""
-    data = stream.read(MAX_INPUT_BYTES + 1)
+    try:
+        data = stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: input is larger than the {MAX_INPUT_BYTES:,}-byte limit")
     return decode(data, name)

@@ -240,6 +240,7 @@ def split_lines(text: str, path: str | None = None) -> list[Claim]:
     """Each non-empty line is one claim (stripped), located at its first non-space char.
 
     For claim lists written one per line, where a line is never worth splitting further.
+    White space inside a line is collapsed, as it is for sentences.
     """
     text = _strip_bom(text)
     claims = []
@@ -249,7 +250,7 @@ def split_lines(text: str, path: str | None = None) -> list[Claim]:
         stripped = line.strip()
         if stripped:
             column = len(line) - len(line.lstrip()) + 1
-            claims.append(Claim(stripped, Location(path, number, column)))
+            claims.append(Claim(_collapse(stripped), Location(path, number, column)))
         start = match.end()
     return claims
 

@@ -154,6 +154,7 @@ class DateValue:
     text: str
     start: int
     end: int
+    valid: bool = True
 
     @property
     def iso(self) -> str:
@@ -358,9 +359,13 @@ def find_dates(text: str) -> list[DateValue]:
                 # "may 5" / "march 3" without a year are too often a verb and a number
                 if not text[m.start()].isupper():
                     continue
-            if not _valid(year, month, day):
-                continue
             span = (m.start(), m.end())
+            if not _valid(year, month, day):
+                if kind in ("iso", "numeric", "dotted", "mdy", "dmy") and (day or 0) <= 99:
+                    # "February 30, 2021" is no date at all: keep it, so its year is not read alone
+                    found.append(DateValue(year, month, day, text[span[0]:span[1]], *span, valid=False))
+                    taken.append(span)
+                continue
             found.append(DateValue(year, month, day, text[span[0]:span[1]], *span))
             taken.append(span)
     return sorted(found, key=lambda d: d.start)

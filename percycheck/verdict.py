@@ -306,17 +306,27 @@ class Engine:
 
     @staticmethod
     def _same_class(a: Entity, b: Entity) -> bool:
-        if entity_class(a) != entity_class(b):
-            return False
-        if entity_class(a) == "site":
+        """Could one name stand in the other's place? Places only within their type (a city
+        for a city); organisations, crafts and people across their finer types."""
+        if entity_class(a) == "site" and entity_class(b) == "site":
             return True
-        return a.type is None or b.type is None or a.type == b.type
+        kinds_a = {a.kind, entity_class(a)}
+        kinds_b = {b.kind, entity_class(b)}
+        shared = kinds_a & kinds_b
+        if not shared:
+            return False
+        if shared <= {"place", "instrument"}:
+            return a.type is None or b.type is None or a.type == b.type
+        return True
 
     def _compare_dates(self, dates: Sequence[DateValue], fact: Fact, cmp: Comparison) -> None:
         fact_dates = [(v, parse_iso(v.text)) for v in fact.values if v.kind == "date"]
         free = list(fact_dates)
         leftover: list[DateValue] = []
         for d in dates:
+            if not d.valid:
+                cmp.unmatched.append(f"the date {d.text}, which does not exist")
+                continue
             hit = next((fd for fd in free if date_matches(d, fd[1][0], fd[1][1], fd[1][2]) or
                         (d.year is None and date_matches(DateValue(fd[1][0], d.month, d.day, d.text, 0, 0), *fd[1]))), None)
             if hit:
@@ -360,10 +370,10 @@ class Engine:
         if not claim_key & fact_key:
             return False
         entities = {k for k in fact_key if k.startswith("@")}
-        if entities and entities & claim_key:
-            return True
-        words = {k for k in fact_key if not k.startswith("@")}
-        return words <= context or bool(words & claim_key) and not entities and len(words) <= 1
+        if entities:
+            return bool(entities & claim_key)
+        head = concept(_tokens(value.noun or "")[-1][0]) if _tokens(value.noun or "") else ""
+        return head in claim_key
 
     def _compare_amounts(self, amounts: Sequence[Amount], view: FactView, cmp: Comparison, claim_concepts: Sequence[str] = ()) -> None:
         fact = view.fact
