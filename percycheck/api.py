@@ -168,23 +168,33 @@ def search_facts(query: str, base: Facts = None, limit: int = SEARCH_LIMIT) -> l
     """The facts most about ``query``, best first, found the way the engine finds them.
 
     The query is analysed like a claim (names, concepts, misspellings corrected) and ranked by
-    the engine's retriever; a fact whose id is the query comes first. When the retriever finds
+    the engine's retriever; among those, facts whose id or statement contain more of the query's
+    words come first (a fact whose id is the query, first of all). When the retriever finds
     nothing, facts whose id or statement contain the query (ignoring case) are returned.
     """
     e = engine(base)
     wanted = " ".join(query.split())
-    if not wanted:
+    if not wanted or limit <= 0:
         return []
     facts = [view.fact for view in e.views]
     claim = e.analyse(wanted)
     concepts = list(claim.concepts) + ["@" + m.entity for m in claim.extraction.mentions]
-    ranked = [facts[i] for i in e.retriever.candidates(concepts, wanted, limit)]
+    ranked = [facts[i] for i in e.retriever.candidates(concepts, wanted, 2 * limit)]
     folded = wanted.casefold()
-    exact = [f for f in facts if f.id == folded]
     if not ranked:
         ranked = [f for f in facts if folded in f.id.casefold() or folded in f.statement.casefold()]
-    found = list({f.id: f for f in exact + ranked}.values())
-    return found[:limit]
+    words = [w for w in _WORD.findall(folded) if len(w) > 1]
+
+    def hits(fact: Fact) -> tuple[bool, int]:
+        haystack = f"{fact.id.replace('-', ' ')} {fact.statement}".casefold()
+        return fact.id == folded, sum(w in haystack for w in words)
+
+    ranked.sort(key=hits, reverse=True)  # stable: the retriever's order breaks ties
+    exact = [f for f in facts if f.id == folded]
+    return list({f.id: f for f in exact + ranked}.values())[:limit]
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 # ------------------------------------------------------------------------ explaining quotes

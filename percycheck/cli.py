@@ -1,80 +1,102 @@
 """The command line: parse options, call the library, render a report, set the exit status.
 
-Exit statuses: 0 nothing reached --fail-on, 1 something did, 2 usage, input or facts-file
-error (one line on standard error), 130 interrupted, 141 output pipe closed.
+Everything that decides what is checked lives in :mod:`percycheck.api` (``find_claims``,
+``iter_check``, ``search_facts``, ``citation_context``); this module only reads inputs, picks a
+formatter from the table in :mod:`percycheck.output` and maps outcomes to exit statuses:
+
+- 0 (``EXIT_CLEAN``): nothing reached ``--fail-on``;
+- 1 (``EXIT_FINDINGS``): something did;
+- 2 (``EXIT_ERROR``): a usage, input, configuration or facts-file error, told in one line on
+  standard error;
+- 130 (``EXIT_INTERRUPTED``): Ctrl-C;
+- 141 (``EXIT_BROKEN_PIPE``): the reader closed the output pipe (``| head``); nothing is printed.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import click
+from click.core import ParameterSource
 
 from percycheck import __version__
+from percycheck.config import COLOR_CHOICES, FAIL_ON_CHOICES, FORMAT_CHOICES
+
+if TYPE_CHECKING:  # the library is imported only when a command needs it
+    from percycheck.api import Draft
+    from percycheck.facts import FactBase
+    from percycheck.models import Citation
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
-FAIL_ON = {"contradicted": ("contradicted",), "unknown": ("contradicted", "unknown"), "never": ()}
-FORMAT_NAMES = ("text", "json", "jsonl", "github", "sarif")
+FAIL_ON: dict[str, tuple[str, ...]] = {
+    "contradicted": ("contradicted",),
+    "unknown": ("contradicted", "unknown"),
+    "never": (),
+}
+"""``--fail-on`` value -> the verdicts that make the exit status 1."""
 PROGRESS_THRESHOLD = 200
-"""Show a progress bar on a terminal when more claims than this are checked."""
+"""Show a progress bar when more claims than this are checked (see ``_progress``)."""
+CONFIG_OPTIONS = {"facts": "facts_path", "format": "fmt"}
+"""Configuration keys whose option is stored under another parameter name."""
 
 
 class InputProblem(click.ClickException):
-    """An input or facts-file error: exit status 2, one line on standard error."""
+    """An input, configuration or facts-file error: exit status 2, one line on standard error."""
 
     exit_code = EXIT_ERROR
 
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"percycheck: error: {self.format_message()}", err=True, file=file)
 
-def _use_color(choice: str, stream: TextIO) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
+
+@dataclass(frozen=True)
+class Options:
+    """The command line after the configuration file has filled in what it did not say."""
+
+    claims: tuple[str, ...]
+    files: tuple[str, ...]
+    paths: bool
+    lines: bool
+    markdown: bool | None
+    fmt: str
+    fail_on: str
+    facts_path: str | None
+    color: str
+    explain: bool
+    validate: str | None
+    list_facts: bool
+    search: str | None
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("claims", nargs=-1)
 @click.option("-f", "--file", "files", multiple=True, metavar="PATH", help="Check the sentences of a text or Markdown file ('-' is standard input). Repeatable.")
-@click.option("--paths", is_flag=True, help="Treat the arguments as file paths (as pre-commit passes them).")
-@click.option("--lines", is_flag=True, help="Each non-empty input line is one claim: no sentence splitting, nothing skipped.")
-@click.option("--markdown/--plain", "markdown", default=None, help="Parse input as Markdown or plain text (default: by extension or content).")
-@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="text", show_default=True, help="Report format.")
-@click.option("--fail-on", type=click.Choice(tuple(FAIL_ON)), default="contradicted", show_default=True, help="Lowest verdict that makes the exit status 1.")
+@click.option("--paths", is_flag=True, help="Treat the arguments as file paths, not claims (as pre-commit passes them).")
+@click.option("--lines/--no-lines", default=False, help="Each non-empty input line is one claim: no sentence splitting, nothing skipped as not worth checking.")
+@click.option("--markdown/--plain", "markdown", default=None, help="Read input as Markdown or as plain text.  [default: Markdown for .md/.markdown/.mdx, plain for .txt, else by content]")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True, help="Report format.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="contradicted", show_default=True, help="Lowest verdict that makes the exit status 1.")
 @click.option("--facts", "facts_path", metavar="PATH", help="Use this facts file instead of the built-in one.")
-@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour in the text report (NO_COLOR is honoured).")
-@click.option("--explain", is_flag=True, help="Show each citation in the context of its source.")
-@click.option("--validate-facts", "validate", metavar="FILE", help="Validate a facts file and exit (0 valid, 2 invalid).")
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True, help="Colour in the text report; auto means on a terminal unless NO_COLOR is set.")
+@click.option("--explain/--no-explain", default=False, help="Text report: show each citation in its context in the source.")
+@click.option("--validate-facts", "validate", metavar="PATH", help="Validate a facts file and exit (0 valid, 2 invalid).")
 @click.option("--list-facts", is_flag=True, help="List every fact: id, statement and sources.")
 @click.option("--search", metavar="QUERY", help="List the facts that best match QUERY.")
-@click.option("--show-config", is_flag=True, hidden=True)
 @click.version_option(__version__, "-V", "--version", prog_name="percycheck")
 @click.pass_context
-def command(
-    ctx: click.Context,
-    claims: Sequence[str],
-    files: Sequence[str],
-    paths: bool,
-    lines: bool,
-    markdown: bool | None,
-    fmt: str,
-    fail_on: str,
-    facts_path: str | None,
-    color: str,
-    explain: bool,
-    validate: str | None,
-    list_facts: bool,
-    search: str | None,
-    show_config: bool,
-) -> None:
+def command(ctx: click.Context, **params: Any) -> None:
     """Fact-check claims about NASA's Perseverance rover against cited sources.
 
     Give claims as arguments, files with -f, or pipe a draft in. Each check-worthy sentence is
     judged supported, contradicted or unknown, with the source sentence that decides it.
+    Settings may also come from [tool.percycheck] in pyproject.toml or from .percycheck.toml;
+    options given here win.
 
     \b
     Examples:
@@ -82,159 +104,50 @@ def command(
       cat draft.md | percycheck
       percycheck -f draft.md --format github
       percycheck --lines --format jsonl < claims.txt
+      percycheck --search "landing date"
     """
-    from percycheck import api
-    from percycheck.facts import FactsError
-
-    if validate is not None:
-        _validate(validate)
-        return
     try:
-        base = api.load_facts(facts_path)
-    except FactsError as exc:
-        raise InputProblem(str(exc)) from None
-    if list_facts or search is not None:
-        _list(base, search, fmt)
-        return
-
-    inputs = _gather(claims, files, paths)
-    stream = click.get_text_stream("stdout")
-    formatter_class = _formatter(fmt)
-    context = _explainer(base) if explain else None
-    formatter = formatter_class(stream, color=_use_color(color, stream), explain=context)
-    results, skipped = _check_all(api, base, inputs, lines, markdown)
-    from percycheck.models import Summary
-
-    counts = {k: 0 for k in ("supported", "contradicted", "unknown")}
-    formatter.start()
-    failing = FAIL_ON[fail_on]
-    failed = False
-    for result in results:
-        counts[result.verdict.verdict] += 1
-        failed = failed or result.verdict.verdict in failing
-        formatter.handle(result)
-    formatter.stop(Summary(checked=len(results), skipped=skipped, **counts))
-    stream.flush()
-    ctx.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
-
-
-Input = tuple[str, str | None, bool]  # text, path, is_claim
-
-
-def _gather(claims: Sequence[str], files: Sequence[str], paths: bool) -> list[Input]:
-    from percycheck.inputs import InputError, read_path, read_stream
-
-    inputs: list[Input] = []
-    names = list(files) + (list(claims) if paths else [])
-    if not paths:
-        inputs.extend((c, None, True) for c in claims)
-    for name in names:
-        try:
-            if name == "-":
-                decoded = read_stream(click.get_binary_stream("stdin"))
-                inputs.append((decoded.text, "<stdin>", False))
-            else:
-                decoded = read_path(name)
-                inputs.append((decoded.text, name, False))
-        except InputError as exc:
-            raise InputProblem(str(exc)) from None
-        if decoded.warning:
-            click.echo(f"percycheck: warning: {decoded.warning}", err=True)
-    if not inputs:
-        stdin = click.get_binary_stream("stdin")
-        if _is_terminal(stdin):
-            raise click.UsageError("nothing to check: give a claim, -f FILE, or pipe text in")
-        try:
-            decoded = read_stream(stdin)
-        except InputError as exc:
-            raise InputProblem(str(exc)) from None
-        if decoded.warning:
-            click.echo(f"percycheck: warning: {decoded.warning}", err=True)
-        inputs.append((decoded.text, None, False))
-    return inputs
-
-
-def _is_terminal(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
-
-
-def _check_all(api: Any, base: Any, inputs: list[Input], lines: bool, markdown: bool | None) -> tuple[list[Any], int]:
-    from percycheck.models import Claim, Location, Result
-
-    claims: list[Claim] = []
-    skipped = 0
-    for text, path, is_claim in inputs:
-        if is_claim:
-            claims.append(Claim(text, None))
-            continue
-        from percycheck import text as splitter
-
-        if lines:
-            claims.extend(splitter.split_lines(text, path))
-            continue
-        use_md = markdown
-        if use_md is None:
-            use_md = bool(path and path.lower().endswith((".md", ".markdown", ".mdx"))) or splitter.looks_like_markdown(text)
-        found = splitter.split_markdown(text, path) if use_md else splitter.split_text(text, path)
-        ignored = splitter.suppressed_lines(text)
-        for claim in found:
-            if claim.location and claim.location.line in ignored:
-                continue
-            if not splitter.is_check_worthy(claim.text):
-                skipped += 1
-                continue
-            claims.append(claim)
-    engine = api.engine(base)
-    results = []
-    progress = _progress(len(claims))
-    for claim in claims:
-        location = claim.location
-        if location is not None and location.path is None:
-            location = Location(None, location.line, location.column)
-        results.append(Result(engine.check(claim.text), location))
-        if progress:
-            progress()
-    if progress:
-        progress(done=True)
-    return results, skipped
-
-
-def _progress(total: int) -> Any:
-    """A rich progress bar on standard error, only for long runs on a terminal."""
-    if total < PROGRESS_THRESHOLD or not _is_terminal(sys.stderr) or os.environ.get("CI"):
-        return None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    bar = Progress(console=Console(file=sys.stderr), transient=True)
-    task = bar.add_task("checking", total=total)
-    bar.start()
-
-    def advance(done: bool = False) -> None:
-        if done:
-            bar.stop()
+        options = Options(**_with_config(ctx, params))
+        if options.validate is not None:
+            status = _validate(options.validate)
+        elif options.list_facts or options.search is not None:
+            status = _list(options)
         else:
-            bar.advance(task)
-
-    return advance
-
-
-def _formatter(fmt: str) -> Any:
-    from percycheck.output import get_formatter
-
-    return get_formatter(fmt)
-
-
-def _explainer(base: Any) -> Any:
-    from percycheck.facts import citation_context
-
-    return lambda citation: citation_context(base, citation)
+            status = _check(options)
+    except KeyboardInterrupt:
+        click.echo("percycheck: interrupted", err=True)
+        status = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        status = EXIT_BROKEN_PIPE
+    ctx.exit(status)
 
 
-def _validate(path: str) -> None:
+# ------------------------------------------------------------------------- configuration
+
+
+def _with_config(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with every option left at its default taken from the configuration file."""
+    from percycheck.config import ConfigError, find_config, load_config
+
+    try:
+        found = find_config(Path.cwd())
+        settings = load_config(found) if found is not None else {}
+    except ConfigError as exc:
+        raise InputProblem(str(exc)) from None
+    merged = dict(params)
+    for key, value in settings.items():
+        name = CONFIG_OPTIONS.get(key, key)
+        if ctx.get_parameter_source(name) in (None, ParameterSource.DEFAULT):
+            merged[name] = value
+    return merged
+
+
+# ---------------------------------------------------------------------------- sub-commands
+
+
+def _validate(path: str) -> int:
+    """``--validate-facts``: every problem on its own line, or one line of counts."""
     from percycheck.facts import FactsError, load_facts
 
     try:
@@ -242,64 +155,217 @@ def _validate(path: str) -> None:
     except FactsError as exc:
         for problem in exc.problems:
             click.echo(f"percycheck: {problem}", err=True)
-        raise click.exceptions.Exit(EXIT_ERROR) from None
+        return EXIT_ERROR
     quotes = sum(len(f.citations) for f in base.facts)
-    click.echo(f"{path}: valid: {len(base.facts)} facts, {quotes} citations, {len(base.entities)} entities, {len(base.sources)} sources")
+    click.echo(
+        f"{path}: valid: {len(base.facts)} facts, {quotes} citations, "
+        f"{len(base.entities)} entities, {len(base.sources)} sources"
+    )
+    return EXIT_CLEAN
 
 
-def _list(base: Any, query: str | None, fmt: str) -> None:
+def _list(options: Options) -> int:
+    """``--list-facts`` and ``--search``: one fact a line, or JSON with ``--format json(l)``."""
     from percycheck.api import search_facts
+    from percycheck.output.base import dumps_json, sanitize
 
-    facts = search_facts(query, base) if query else list(base.facts)
-    if fmt in ("json", "jsonl"):
-        from percycheck.output.base import dumps_json
-
-        rows = [{"id": f.id, "statement": f.statement, "sources": [c.source for c in f.citations]} for f in facts]
-        if fmt == "json":
-            click.echo(dumps_json(rows, indent=2))
-        else:
-            for row in rows:
-                click.echo(dumps_json(row))
-        return
-    from percycheck.output.base import sanitize
-
-    for f in facts:
-        sources = ", ".join(dict.fromkeys(c.source for c in f.citations))
-        click.echo(f"{f.id}: {sanitize(f.statement)} [{sources}]")
+    base = _load_base(options.facts_path)
+    query = options.search
+    facts = search_facts(query, base) if query is not None else list(base.facts)
+    rows = [
+        {"id": f.id, "statement": f.statement, "sources": list(dict.fromkeys(c.source for c in f.citations))}
+        for f in facts
+    ]
+    if options.fmt == "json":
+        click.echo(dumps_json(rows, indent=2))
+    elif options.fmt == "jsonl":
+        for row in rows:
+            click.echo(dumps_json(row))
+    else:
+        for f, row in zip(facts, rows):
+            click.echo(f"{f.id}: {sanitize(f.statement)} [{', '.join(row['sources'])}]")
     if not facts:
-        click.echo("no fact matches", err=True)
+        click.echo(f"percycheck: no fact matches {query!r}" if query is not None else "percycheck: no facts", err=True)
+    return EXIT_CLEAN
+
+
+def _check(options: Options) -> int:
+    """The main job: gather claims, check them in order, stream them to the formatter."""
+    from percycheck import api
+    from percycheck.models import Summary
+    from percycheck.output import get_formatter
+
+    base = _load_base(options.facts_path)
+    drafts = _gather(options)
+    claims = [claim for draft in drafts for claim in draft.claims]
+    stream = click.get_text_stream("stdout")
+    formatter = get_formatter(options.fmt)(
+        stream,
+        color=_use_color(options.color, stream),
+        width=_width(stream),
+        explain=_explainer(base) if options.explain else None,
+    )
+    failing = FAIL_ON[options.fail_on]
+    counts = dict.fromkeys(("supported", "contradicted", "unknown"), 0)
+    advance = _progress(len(claims))
+    formatter.start()
+    try:
+        for result in api.iter_check(claims, base):
+            counts[result.verdict.verdict] += 1
+            formatter.handle(result)
+            advance()
+    finally:
+        advance.close()
+    skipped = sum(draft.skipped for draft in drafts)
+    formatter.stop(Summary(checked=len(claims), skipped=skipped, **counts))
+    stream.flush()
+    return EXIT_FINDINGS if any(counts[v] for v in failing) else EXIT_CLEAN
+
+
+# ---------------------------------------------------------------------------------- inputs
+
+
+def _load_base(path: str | None) -> FactBase:
+    from percycheck import api
+    from percycheck.facts import FactsError
+
+    try:
+        return api.load_facts(path)
+    except FactsError as exc:
+        raise InputProblem(str(exc)) from None
+
+
+def _gather(options: Options) -> list[Draft]:
+    """Every input as located claims: arguments, then files, then standard input if nothing else."""
+    from percycheck.api import Draft, find_claims
+    from percycheck.models import Claim
+
+    drafts: list[Draft] = []
+    names = list(options.claims if options.paths else ()) + list(options.files)
+    if not options.paths:
+        drafts.extend(Draft((Claim(text),)) for text in options.claims)
+    for name in names:
+        text = _read(None if name == "-" else name)
+        drafts.append(find_claims(text, None if name == "-" else name, markdown=options.markdown, lines=options.lines))
+    if not drafts and not options.paths:
+        if _is_terminal(click.get_binary_stream("stdin")):
+            raise click.UsageError("nothing to check: give a claim, -f FILE, or pipe text in")
+        drafts.append(find_claims(_read(None), None, markdown=options.markdown, lines=options.lines))
+    return drafts
+
+
+def _read(path: str | None) -> str:
+    """The decoded text of a file (standard input for None); a warning if bytes were replaced."""
+    from percycheck.inputs import InputError, read_path, read_stream
+
+    try:
+        decoded = read_stream(click.get_binary_stream("stdin")) if path is None else read_path(path)
+    except InputError as exc:
+        raise InputProblem(str(exc)) from None
+    if decoded.warning:
+        click.echo(f"percycheck: warning: {decoded.warning}", err=True)
+    return decoded.text
+
+
+# --------------------------------------------------------------------------------- display
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    """``always``/``never`` win; ``auto`` honours NO_COLOR, then FORCE_COLOR, then the terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return os.environ.get("TERM") != "dumb" and _is_terminal(stream)
+
+
+def _width(stream: TextIO) -> int | None:
+    """COLUMNS if set, else the terminal's width; None (the formatter's default) for a pipe."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if _is_terminal(stream):
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def _explainer(base: FactBase) -> Callable[[Citation], str | None]:
+    from percycheck.api import citation_context
+
+    return lambda citation: citation_context(base, citation)
+
+
+class _NoProgress:
+    """Stands in for the progress bar when none is shown."""
+
+    def __call__(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class _Progress(_NoProgress):
+    """A transient rich progress bar on standard error."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._bar = Progress(console=Console(file=sys.stderr), transient=True)
+        self._task = self._bar.add_task("checking", total=total)
+        self._bar.start()
+
+    def __call__(self) -> None:
+        self._bar.advance(self._task)
+
+    def close(self) -> None:
+        self._bar.stop()
+
+
+def _progress(total: int) -> _NoProgress:
+    """A bar for long runs when standard error is a terminal and the report goes elsewhere.
+
+    When the report itself goes to the terminal it streams claim by claim (and would tear a
+    bar drawn between its lines), so it is its own progress display. CI logs get no bar.
+    """
+    stderr = click.get_text_stream("stderr")
+    stdout = click.get_text_stream("stdout")
+    if total <= PROGRESS_THRESHOLD or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return _NoProgress()
+    if not _is_terminal(stderr) or _is_terminal(stdout):
+        return _NoProgress()
+    return _Progress(total)
+
+
+# ------------------------------------------------------------------------------ entry point
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: run the command, map interrupts and closed pipes to exit statuses."""
+    """Entry point: run the command and return its exit status (never a traceback for errors)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        defaults = _config_defaults()
-    except InputProblem as exc:
-        exc.show()
-        return EXIT_ERROR
-    try:
-        command.main(args=args, prog_name="percycheck", standalone_mode=False, default_map=defaults)
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
+        status = command.main(args=args, prog_name="percycheck", standalone_mode=False)
+        sys.stdout.flush()
     except click.ClickException as exc:
         exc.show()
-        return int(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("percycheck: interrupted", err=True)
-        return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
+        return exc.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("percycheck: interrupted", err=True)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_BROKEN_PIPE
-    return EXIT_CLEAN
+    return status if isinstance(status, int) else EXIT_CLEAN
 
 
 def _silence_stdout() -> None:
@@ -309,19 +375,3 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-def _config_defaults() -> dict[str, Any] | None:
-    from percycheck.config import ConfigError, find_config, load_config
-
-    try:
-        found = find_config(Path.cwd())
-        if found is None:
-            return None
-        settings = load_config(found)
-    except ConfigError as exc:
-        raise InputProblem(str(exc)) from None
-    except OSError:
-        return None
-    renames = {"facts": "facts_path", "format": "fmt"}
-    return {renames.get(k, k): v for k, v in settings.items()}

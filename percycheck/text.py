@@ -454,7 +454,7 @@ _UI_PHRASES = frozenset(
     ]
 )  # fmt: skip
 _SECOND_PERSON = frozenset("you your yours yourself you're you'll you've you'd".split())
-_QUOTES = "\"“”«»"
+_QUOTES = '"“”«»'
 _OPINION_OPENERS = tuple(
     tuple(phrase.split())
     for phrase in [
@@ -463,7 +463,9 @@ _OPINION_OPENERS = tuple(
     ]
 )  # fmt: skip
 _LINKING_VERBS = frozenset("is are was were be looks look seems seem sounds".split())
-_INTENSIFIERS = frozenset("so really very truly just absolutely pretty totally quite super the".split())
+_INTENSIFIERS = frozenset(
+    "so really very truly just absolutely pretty totally quite super the".split()
+)
 _EVALUATIVE = frozenset(
     "amazing awesome cool incredible beautiful great fantastic wonderful stunning"
     " impressive epic boring overrated terrible awful brilliant best coolest greatest lame"
@@ -605,7 +607,7 @@ def _is_question(sentence: _Sentence) -> bool:
 
 
 def _is_label(sentence: _Sentence) -> bool:
-    """"Credit: NASA/JPL", "Site Editors: A. Name": a short label and no claim after it."""
+    """A short label with no claim after it: 'Credit: NASA/JPL', 'Site Editors: A. Name'."""
     head, colon, rest = sentence.text.partition(":")
     words = tuple(map(_normalise, head.split()))
     if not colon or len(words) > 3:

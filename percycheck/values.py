@@ -424,7 +424,7 @@ AMOUNT_RE = re.compile(
     re.I,
 )
 COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|heavier|lighter|longer|shorter|bigger|smaller|larger|farther|further|higher|lower|faster|slower|older|younger|greater|[a-z]+er)\s+than\b", re.I)
-NOUN_AFTER = re.compile(r"(?:\s+(?:of\s+(?:the|its|their|his|her)|more|additional|other|individual|separate|different|new|small|large|distinct))?((?:\s+[A-Za-z][\w’'\-]*){1,3})")
+NOUN_AFTER = re.compile(r"(?:\s+(?:of(?:\s+(?:the|its|their|his|her))?|more|additional|other|individual|separate|different|new|small|large|distinct))?((?:\s+[A-Za-z][\w’'\-]*){1,3})")
 
 
 def _word_value(word: str) -> float | None:
@@ -522,8 +522,8 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             dimension, low, high = to_base(low, high, unit)
             result.append(Amount(low, high, dimension, text[start:end], start, end, (), comparative))
             continue
-        if first[0] == 1 and not m.group("num2") and re.match(r"\s+of\b", text[end:end + 4]):
-            continue  # "one of the six wheels": a member picked out, not a count
+        if first[0] == 1 and not m.group("num2") and not num_text[:1].isdigit():
+            continue  # "one of the six wheels", "at one point": a member picked out, not a count
         noun: tuple[str, ...]
         if m.group("countadj"):
             noun = (concept(m.group("countadj").lower().removesuffix("ed")),)
