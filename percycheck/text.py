@@ -50,6 +50,7 @@ _CANDIDATE = re.compile(
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _SPACE = re.compile(r"\s*")
 _ALNUM = re.compile(r"[^\W_]")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _LIST_MARKER = re.compile(r"(?:[-*+•‣◦–—]|\d{1,3}[.)])[ \t]+")
 
 # ------------------------------------------------------------------------ abbreviations
@@ -136,15 +137,15 @@ def _ends_sentence(text: str, last: int, after: int, begin: int, plain: bool) ->
     return True
 
 
-def _line_ends_sentence(text: str, sentence: int, brk: int, after: int) -> bool:
-    """Whether a single line break in plain text ends the sentence begun at ``sentence``.
+def _line_ends_sentence(text: str, fragment_start: int, brk: int, after: int) -> bool:
+    """Whether a single line break in plain text ends the sentence open before it.
 
-    A line with no final punctuation whose last few words stand alone (a headline, a menu
-    entry, a photo credit) is a sentence of its own; a long or plainly unfinished line is
-    a wrapped one, and is joined to the next.
+    ``fragment_start`` is where the open sentence's part on this line begins. A line with
+    no final punctuation whose last few words stand alone (a headline, a menu entry, a
+    photo credit) is a sentence of its own; a long or plainly unfinished line is a wrapped
+    one, and is joined to the next.
     """
-    line_start = max(text.rfind("\n", sentence, brk), text.rfind("\r", sentence, brk)) + 1
-    fragment = text[max(sentence, line_start) : brk].rstrip()
+    fragment = text[fragment_start:brk].rstrip()
     tail = fragment.rstrip(_CLOSERS)
     if not tail or tail[-1] in _TERMINATORS or fragment[-1] in _CONTINUATION:
         return False  # the terminator rule has already decided, or the line runs on
@@ -159,6 +160,7 @@ def _line_ends_sentence(text: str, sentence: int, brk: int, after: int) -> bool:
 def _spans(text: str, plain: bool) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of every sentence in ``text`` that has a letter or digit."""
     begin = 0
+    line_start = 0
     letter = -1  # first letter or digit at or after ``begin`` (len(text) when none is left)
     for match in _CANDIDATE.finditer(text):
         if letter < begin:
@@ -176,10 +178,11 @@ def _spans(text: str, plain: bool) -> Iterator[tuple[int, int]]:
         if letter >= brk:
             begin = after  # nothing open: skip the blank lines
         elif match.group("para") is not None or (
-            plain and _line_ends_sentence(text, _skip_space(text, begin, brk), brk, after)
+            plain and _line_ends_sentence(text, max(begin, line_start), brk, after)
         ):
             yield from _trimmed(text, begin, brk)
             begin = after
+        line_start = after
     yield from _trimmed(text, begin, len(text))
 
 
@@ -264,15 +267,19 @@ _NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
 _SEARCH_SLACK = 512  # how far past the expected start a sentence is looked for
 
 
-def _blank_front_matter(text: str) -> str:
-    """Empty the lines of a leading YAML block, keeping every line where it was."""
+def _front_matter_end(text: str) -> int:
+    """Where a leading ``---`` YAML block ends, or 0 when there is none."""
     opening = _FRONT_MATTER_OPEN.match(text)
     if opening is None:
-        return text
+        return 0
     closing = _FRONT_MATTER_CLOSE.search(text, opening.end() - 1)
-    if closing is None:
-        return text  # a lone "---" is a thematic break, not front matter
-    return _NOT_LINE_BREAK.sub("", text[: closing.end()]) + text[closing.end() :]
+    return 0 if closing is None else closing.end()  # a lone "---" is a thematic break
+
+
+def _blank_front_matter(text: str) -> str:
+    """Empty the lines of a leading YAML block, keeping every line where it was."""
+    end = _front_matter_end(text)
+    return _NOT_LINE_BREAK.sub("", text[:end]) + text[end:] if end else text
 
 
 def _inline_text(children: Sequence[Token]) -> str:
@@ -323,10 +330,8 @@ def _find_start(source: str, sentence: str, cursor: int, limit: int) -> int | No
 
 
 def _leading_word(text: str) -> str:
-    end = 0
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return text[:end]
+    match = _ALNUM_RUN.match(text)
+    return "" if match is None else match.group()
 
 
 def split_markdown(text: str, path: str | None = None) -> list[Claim]:
@@ -394,7 +399,7 @@ def looks_like_markdown(text: str) -> bool:
     otherwise two different weaker ones (list items, quotes, emphasis, inline code) are.
     """
     text = _strip_bom(text)
-    if _blank_front_matter(text) is not text:
+    if _front_matter_end(text):
         return True
     if any(pattern.search(text) for pattern in _MARKDOWN_STRONG):
         return True
