@@ -141,6 +141,7 @@ class Amount:
     start: int
     end: int
     noun: tuple[str, ...] = ()
+    """The words after a count, as written ("sample", "tubes"); empty for quantities."""
     comparative: bool = False
 
 
@@ -461,10 +462,10 @@ def _noun_words(text: str, end: int) -> tuple[str, ...]:
         return ()
     words = []
     for word in m.group(1).split():
-        clean = word.strip("’'").lower()
+        clean = word.strip("’'.,;:").lower()
         if not is_content(clean) or clean in UNIT_WORDS:
             break
-        words.append(concept(clean))
+        words.append(clean)
     return tuple(words)
 
 
@@ -526,7 +527,7 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             continue  # "one of the six wheels", "at one point": a member picked out, not a count
         noun: tuple[str, ...]
         if m.group("countadj"):
-            noun = (concept(m.group("countadj").lower().removesuffix("ed")),)
+            noun = (m.group("countadj").lower().removesuffix("ed"),)
         else:
             noun = _noun_words(text, end)
         if not noun:

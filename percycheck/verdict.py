@@ -49,6 +49,14 @@ AMBIENT_SHARE = 0.12
 """Entities named by more than this share of facts (NASA, Mars) cannot decide a verdict."""
 DATE_ANCHOR_REVERSE = 0.6
 """A date conflict also counts when the claim restates this share of the fact's statement."""
+PASSAGE_CHARS = 300
+"""Quotes this close together in one source are one passage."""
+NOVEL_WORDS_LIMIT = 2
+"""A claim with this many words that no fact uses at all says something the sources do not."""
+SIBLING_CANDIDATES = 3
+MERGED_MARGIN = 0.1
+"""Extra coverage a merged view needs to support a claim: more facts offer more words."""
+"""How many of the best candidates are also tried together with their sibling facts."""
 MAX_CLAIM_CHARS = 2000
 """Longer "sentences" are not claims; they are answered unknown at once."""
 MAX_CITATIONS = 3
@@ -78,6 +86,8 @@ class FactView:
     polarity: int
     statement_concepts: frozenset[str]
     superlatives: frozenset[str]
+    merged: bool = False
+    """True for a fact joined with its sibling facts: it must cover more of a claim to support it."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +138,7 @@ class Engine:
         self.base = base
         self.gazetteer = Gazetteer(base.entities.values())
         self.views = [self._view(f) for f in base.facts]
+        self.siblings = self._find_siblings()
         self.retriever = Retriever(
             [Document(i, v.primary, v.secondary, v.fact.statement + " " + " ".join(v.fact.keywords)) for i, v in enumerate(self.views)]
         )
@@ -194,6 +205,46 @@ class Engine:
             statement_concepts=statement_concepts,
             superlatives=frozenset(supers),
         )
+
+    def _find_siblings(self) -> list[tuple[int, ...]]:
+        """For each fact, the other facts about the same subject and topic from the same passage
+        of a source (the same quote, or a quote a sentence or two away)."""
+        places: list[list[tuple[str, int]]] = []
+        for view in self.views:
+            spots = []
+            for citation in view.fact.citations:
+                source = self.base.sources.get(citation.source)
+                offset = source.text.find(citation.quote) if source else -1
+                if offset >= 0:
+                    spots.append((citation.source, offset))
+            places.append(spots)
+        result = []
+        for i, view in enumerate(self.views):
+            found = []
+            for j, other in enumerate(self.views):
+                if j == i or other.fact.subject != view.fact.subject or other.polarity != view.polarity:
+                    continue
+                near = any(s1 == s2 and abs(o1 - o2) <= PASSAGE_CHARS for s1, o1 in places[i] for s2, o2 in places[j])
+                shared = {c for c in view.statement_concepts & other.statement_concepts if not c.startswith("@")}
+                if near and shared:
+                    found.append(j)
+            result.append(tuple(found))
+        return result
+
+    def _merged_view(self, i: int) -> FactView | None:
+        """Fact ``i`` together with its siblings, as one view (None when it has none)."""
+        siblings = self.siblings[i]
+        if not siblings:
+            return None
+        views = [self.views[i], *(self.views[j] for j in siblings)]
+        head = views[0].fact
+        values = tuple(v for view in views for v in view.fact.values)
+        citations = tuple(dict.fromkeys(c for view in views for c in view.fact.citations))
+        fact = Fact(head.id, head.statement, head.subject, values, citations, tuple(k for view in views for k in view.fact.keywords),
+                    head.negated, head.as_of, head.line)
+        union = lambda name: frozenset().union(*(getattr(view, name) for view in views))  # noqa: E731
+        return FactView(fact, union("primary"), union("secondary") - union("primary"), union("closure"),
+                        union("quoted") - union("closure"), views[0].polarity, union("statement_concepts"), union("superlatives"), merged=True)
 
     def analyse(self, text: str) -> ClaimAnalysis:
         ex = extract(text, self.gazetteer, self.vocabulary, SUPERLATIVES)
@@ -363,7 +414,7 @@ class Engine:
             key |= {concept(w) for w, _, _ in _tokens(text) if is_content(w)}
         return key
 
-    def _counts_same_thing(self, claim_key: set[str], context: set[str], value: Value) -> bool:
+    def _counts_same_thing(self, claim_key: set[str], claim_head: str, value: Value) -> bool:
         """A claimed count and a sourced one count the same thing when the claim names the
         source's thing as specifically: "23 cameras" is not a count of "Hazard Cameras"."""
         fact_key = self._noun_key((), value.noun or "")
@@ -372,8 +423,8 @@ class Engine:
         entities = {k for k in fact_key if k.startswith("@")}
         if entities:
             return bool(entities & claim_key)
-        head = concept(_tokens(value.noun or "")[-1][0]) if _tokens(value.noun or "") else ""
-        return head in claim_key
+        fact_words = _tokens(value.noun or "")
+        return bool(fact_words) and concept(fact_words[-1][0]) == concept(claim_head)
 
     def _compare_amounts(self, amounts: Sequence[Amount], view: FactView, cmp: Comparison, claim_concepts: Sequence[str] = ()) -> None:
         fact = view.fact
@@ -384,8 +435,8 @@ class Engine:
                 continue
             if a.dimension == "count":
                 claim_key = self._noun_key(a.noun, " ".join(a.noun))
-                context = claim_key | set(claim_concepts)
-                same = [v for v in free if v.kind == "count" and self._counts_same_thing(claim_key, context, v)]
+                head = _head_noun(a.noun)
+                same = [v for v in free if v.kind == "count" and self._counts_same_thing(claim_key, head, v)]
             else:
                 same = [v for v in free if v.kind == "quantity" and _dimension(v) == a.dimension]
             if not same:
@@ -448,11 +499,15 @@ class Engine:
             return "unknown"
         if cmp.unmatched or ex.unknown_names:
             return "unknown"
+        novel = [c for c in claim.concepts if not self.retriever.known(c)]
+        if len(novel) >= NOVEL_WORDS_LIMIT:
+            cmp.unmatched.append(f"the words {', '.join(novel[:3])}")
+            return "unknown"
         missing_super = [s for s in ex.superlatives if not _superlative_covered(s, cmp.view)]
         if missing_super:
             cmp.unmatched.append(f"the superlative '{missing_super[0]}'")
             return "unknown"
-        if cmp.coverage >= SUPPORT_COVERAGE:
+        if cmp.coverage >= SUPPORT_COVERAGE + (MERGED_MARGIN if cmp.view.merged else 0.0):
             return "supported"
         return "unknown"
 
@@ -486,10 +541,18 @@ class Engine:
     def _check_one(self, text: str) -> Verdict:
         claim = self.analyse(text)
         search = list(claim.concepts) + ["@" + m.entity for m in claim.extraction.mentions]
-        search += [w for a in claim.extraction.amounts for w in a.noun]  # "four-wheeled" is about wheels
+        search += [concept(w) for a in claim.extraction.amounts for w in a.noun]  # "four-wheeled" is about wheels
         candidates = self.retriever.candidates(search, text)
         comparisons = [self.compare(claim, self.views[i]) for i in candidates]
         judged = [(self._status(claim, c), c) for c in comparisons]
+        if not any(s != "unknown" for s, _ in judged):
+            # the claim may join values that one source sentence states and the curation split
+            # into several facts ("the six-image panorama, taken on Feb. 20")
+            for i in candidates[:SIBLING_CANDIDATES]:
+                merged = self._merged_view(i)
+                if merged is not None:
+                    c = self.compare(claim, merged)
+                    judged.append((self._status(claim, c), c))
         supported = [c for s, c in judged if s == "supported"]
         contradicted = [c for s, c in judged if s == "contradicted"]
         best_s = max(supported, key=lambda c: (c.score, -c.view.fact.line), default=None)
@@ -574,6 +637,14 @@ def _superlative_covered(claimed: str, view: FactView) -> bool:
     if words[0] in ("most", "least") and len(words) > 1:
         return f"{words[0]} {stem(words[1])}" in present or concept(words[1]) in vocabulary and bool(present)
     return stem(words[0]) in present or concept(words[0]) in vocabulary
+
+
+def _head_noun(words: Sequence[str]) -> str:
+    """The counted thing in "43 sample tubes" is the tubes: the first plural word, else the first."""
+    for word in words:
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            return word
+    return words[0] if words else ""
 
 
 def _open_ended(value: Value) -> bool:

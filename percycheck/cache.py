@@ -1,0 +1,102 @@
+"""A cache of the validated facts and the built engine, so a cold start costs milliseconds.
+
+Parsing, validating and indexing the facts takes far longer than checking a claim. The engine
+is pickled under the user's cache folder, keyed by the facts file's bytes and this package's
+code; the source texts it was built from are re-hashed on every load, so the cache is never
+stale. Writes are atomic (a temporary file renamed into place); any problem with the cache
+folder simply means no cache. ``PERCYCHECK_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from percycheck.verdict import Engine
+
+CACHE_FORMAT = 1
+_CODE_FILES = ("facts.py", "values.py", "words.py", "matcher.py", "verdict.py", "clauses.py", "models.py", "cache.py")
+
+
+def cache_dir() -> Path:
+    """Where engines are cached: $PERCYCHECK_CACHE_DIR, else $XDG_CACHE_HOME/percycheck."""
+    explicit = os.environ.get("PERCYCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "percycheck"
+
+
+def enabled() -> bool:
+    return os.environ.get("PERCYCHECK_NO_CACHE", "") in ("", "0")
+
+
+def _code_digest() -> str:
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(str(CACHE_FORMAT).encode())
+    for name in _CODE_FILES:
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:
+            h.update(name.encode())
+    return h.hexdigest()
+
+
+def _key(facts_bytes: bytes, facts_path: Path) -> str:
+    h = hashlib.sha256(facts_bytes)
+    h.update(str(facts_path.resolve()).encode())
+    h.update(_code_digest().encode())
+    return h.hexdigest()[:32]
+
+
+def _source_digests(engine: Engine, base_dir: Path) -> dict[str, str]:
+    return {
+        source.file: hashlib.sha256((base_dir / source.file).read_bytes()).hexdigest()
+        for source in engine.base.sources.values()
+    }
+
+
+def load(facts_path: Path) -> Engine | None:
+    """The cached engine for this facts file, or None when there is none or it is stale."""
+    if not enabled():
+        return None
+    try:
+        data = facts_path.read_bytes()
+        entry = cache_dir() / f"engine-{_key(data, facts_path)}.pickle"
+        with entry.open("rb") as handle:
+            stored = pickle.load(handle)
+        if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT:
+            return None
+        engine: Engine = stored["engine"]
+        if _source_digests(engine, facts_path.parent) != stored["sources"]:
+            return None
+        return engine
+    except Exception:  # a missing, unreadable, truncated or foreign cache entry: rebuild
+        return None
+
+
+def store(facts_path: Path, engine: Engine) -> None:
+    """Save an engine for the next start; failures are ignored (the cache is an optimisation)."""
+    if not enabled():
+        return
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        data = facts_path.read_bytes()
+        entry = folder / f"engine-{_key(data, facts_path)}.pickle"
+        payload = {"format": CACHE_FORMAT, "engine": engine, "sources": _source_digests(engine, facts_path.parent)}
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".engine-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except Exception:
+        return
