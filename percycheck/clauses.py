@@ -18,11 +18,16 @@ COMMON_VERBS = frozenset(
     "took made sent began got won flew drove broke built led found saw came went gave held hit "
     "left set shot stood ran became carried landed launched collected deployed tested touched "
     "captured released returned showed shows leads manages manage built builds drilled recorded "
-    "reached weighs weighed carries hangs hung sits lies arrived stitched composed marks marked".split()
+    "reached weighs weighed carries hangs hung sits lies arrived stitched composed marks marked "
+    "sit sat share shares lie hang carry hold take make have send leads lead manage build drive "
+    "collect deploy test capture release return show reach weigh arrive compose mark".split()
 )
 VERB_WINDOW = 5
 """A verb must come within this many words for the words after "and" to be a new clause."""
 MIN_PART_WORDS = 3
+APPOSITIVE_RE = re.compile(r",\s[^,]{1,80},\s")
+"""", used for driving, " between a subject and its verb."""
+ELLIPSIS_RE = re.compile(r"^so\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s+(.+)$", re.I)
 
 
 def split_clauses(text: str) -> list[str]:
@@ -39,10 +44,17 @@ def split_clauses(text: str) -> list[str]:
             parts[-1] = parts[-1] + joiner + piece
     if len(parts) < 2:
         return [text]
-    subject = _subject(parts[0])
+    first = APPOSITIVE_RE.sub(" ", parts[0])
+    subject = _subject(first)
+    predicate = first[len(subject):].strip() if subject else ""
     result = [parts[0].rstrip(" .,;")]
     for part in parts[1:]:
         part = part.rstrip(" .,;")
+        ellipsis = ELLIPSIS_RE.match(part)
+        if ellipsis and predicate:
+            # "... sit on the mast, and so do the Hazcams" claims the Hazcams sit on the mast
+            result.append(f"{ellipsis.group(1)} {predicate}".rstrip(" .,;"))
+            continue
         if subject and not re.match(r"^(?:it|he|she|they|the\s|nasa|jpl|[A-Z])", part):
             part = f"{subject} {part}"
         result.append(part)
@@ -51,6 +63,8 @@ def split_clauses(text: str) -> list[str]:
 
 def _starts_predicate(piece: str) -> bool:
     """Do the words after a conjunction carry a verb of their own?"""
+    if ELLIPSIS_RE.match(piece):
+        return True
     words = [w.strip(",.;:()\"'“”").lower() for w in piece.split()[:VERB_WINDOW]]
     for word in words:
         if word in AUXILIARIES or word in COMMON_VERBS:

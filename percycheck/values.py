@@ -309,6 +309,10 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         + "|".join(sorted({k for k in UNIT_WORDS if len(k) > 2}, key=len, reverse=True))
                         + r")\b)")),
 )
+HOLIDAYS = {"valentine's day": (2, 14), "valentine’s day": (2, 14), "valentines day": (2, 14),
+            "christmas day": (12, 25), "christmas": (12, 25), "new year's day": (1, 1), "new year’s day": (1, 1),
+            "halloween": (10, 31), "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4)}
+HOLIDAY_RE = re.compile(r"\b(?P<h>" + "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True)) + r")(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I)
 WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
 TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
 
@@ -334,6 +338,11 @@ def find_dates(text: str) -> list[DateValue]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
+    for m in HOLIDAY_RE.finditer(text):
+        month, day = HOLIDAYS[m.group("h").lower()]
+        year = int(m.group("y")) if m.group("y") else None
+        found.append(DateValue(year, month, day, m.group(0), m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -476,6 +485,43 @@ FRACTION_RE = re.compile(
 )
 
 
+VAGUE_RE = re.compile(
+    r"(?P<phrase>(?:(?:a|an)\s+)?(?P<q>few|several|couple\s+of|handful\s+of|dozens\s+of|hundreds\s+of|thousands\s+of|millions\s+of|billions\s+of|half\s+a\s+dozen|a\s+dozen)"
+    r"(?:\s+(?P<mult>hundred|thousand|million|billion))?)\s+(?P<unit>" + _UNIT + r")\b",
+    re.I,
+)
+VAGUE_RANGES = {
+    "few": (2.0, 9.0), "several": (3.0, 9.0), "couple of": (2.0, 3.0), "handful of": (2.0, 9.0),
+    "dozens of": (24.0, 199.0), "hundreds of": (200.0, 999.0), "thousands of": (2e3, 999e3),
+    "millions of": (2e6, 999e6), "billions of": (2e9, 999e9), "half a dozen": (6.0, 6.0), "a dozen": (12.0, 12.0),
+}
+"""What vague amounts commit a writer to: "a few thousand years" is 2,000-9,000 years."""
+
+
+def find_vague(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
+    """Vague amounts of a unit: "a few thousand years", "within days", "billions of years"."""
+    result = []
+    for m in VAGUE_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        q = " ".join(m.group("q").lower().split())
+        low, high = VAGUE_RANGES[q]
+        if m.group("mult"):
+            factor = MULTIPLIERS[m.group("mult").lower()]
+            low, high = low * factor, high * factor
+        dimension, low, high = to_base(low, high, UNIT_WORDS[m.group("unit").lower()])
+        result.append(Amount(low, high, dimension, m.group(0), m.start(), m.end()))
+    for m in WITHIN_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        dimension, low, high = to_base(0.0, 10.0, UNIT_WORDS[m.group("unit").lower()])
+        result.append(Amount(low, high, dimension, m.group(0), m.start(), m.end()))
+    return result
+
+
+WITHIN_RE = re.compile(r"\bwithin\s+(?:a\s+few\s+|several\s+)?(?P<unit>hours|days|weeks|months)\b", re.I)
+
+
 def find_fractions(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
     """Fractions of a unit: "half a mile", "almost a fifth of a mile"."""
     result = []
@@ -494,6 +540,9 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
     """Quantities with units and counts of things, as intervals in base units."""
     result: list[Amount] = find_fractions(text, taken)
     taken = [*taken, *((a.start, a.end) for a in result)]
+    vague = find_vague(text, taken)
+    result += vague
+    taken += [(a.start, a.end) for a in vague]
     for m in AMOUNT_RE.finditer(text):
         start, end = m.start(), m.end()
         num_start = m.start("num") if m.group("num") else m.start("a_unit")

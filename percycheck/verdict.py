@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -47,7 +48,10 @@ CONTRADICTION_MARGIN = 0.02
 """A contradiction wins over a support whose coverage is not at least this much higher."""
 AMBIENT_SHARE = 0.12
 """Entities named by more than this share of facts (NASA, Mars) cannot decide a verdict."""
-DATE_ANCHOR_REVERSE = 0.6
+SLOT_ANCHORED_KINDS = frozenset({"date", "mass", "length", "time"})
+"""Conflicts of these kinds count only when the claim is about the same slot: a date or an
+amount of another event is no contradiction."""
+DATE_ANCHOR_REVERSE = 0.5
 """A date conflict also counts when the claim restates this share of the fact's statement."""
 PASSAGE_CHARS = 300
 """Quotes this close together in one source are one passage."""
@@ -61,9 +65,7 @@ MAX_CLAIM_CHARS = 2000
 """Longer "sentences" are not claims; they are answered unknown at once."""
 MAX_CITATIONS = 3
 
-GENERIC_SLOT_WORDS = frozenset(
-    concept(w) for w in "date day time rank value number count site place location name year month of the a".split()
-)
+GENERIC_SLOT_WORDS = frozenset("date day time rank value number count site place location name year month of the a".split())
 SITE_TYPES = frozenset({"center", "laboratory"})
 
 
@@ -114,6 +116,10 @@ class Comparison:
     subject_swap: tuple[str, str] | None = None
     polarity_flip: bool = False
     anchors: int = 0
+    confirmed: set[str] = field(default_factory=set)
+    """The claim's own value texts this fact agrees with."""
+    slot_matches: list[tuple[str, str, str]] = field(default_factory=list)
+    """(slot, claimed text, kind) for dates and amounts that agree: checked for anchoring."""
     """Matched values that tie the claim to this fact: dates, amounts, ranks, uncommon names."""
 
     @property
@@ -280,17 +286,17 @@ class Engine:
             elif c in view.secondary:
                 num += SECONDARY_WEIGHT * w
         for i, m in enumerate(ex.mentions):
-            if i in conflicting_mentions:
-                continue
             w = self.retriever.weight("@" + m.entity)
             den += w
-            if m.entity in view.closure:
+            if i in conflicting_mentions:
+                den -= w  # a swapped name is judged by the conflict, not by the topic
+            elif m.entity in view.closure:
                 num += w
             elif m.entity in view.quoted:
                 num += SECONDARY_WEIGHT * w
         cmp.coverage = num / den if den else 0.0
         claim_set = set(claim.concepts) | {"@" + m.entity for m in ex.mentions}
-        stmt = view.statement_concepts
+        stmt = {c for c in view.statement_concepts if c[1:] not in self.ambient}
         cmp.reverse = len(stmt & claim_set) / len(stmt) if stmt else 0.0
         if claim.polarity != view.polarity:
             cmp.polarity_flip = True
@@ -308,6 +314,7 @@ class Engine:
                 cmp.matched.append(entity.name)
                 if m.entity not in self.ambient:
                     cmp.anchors += 1
+                    cmp.confirmed.add(m.text)
                 continue
             if m.entity in self.ambient:
                 # "NASA", "Mars": too common to tell facts apart; only a typed value can rival them
@@ -361,6 +368,8 @@ class Engine:
         for a city); organisations, crafts and people across their finer types."""
         if entity_class(a) == "site" and entity_class(b) == "site":
             return True
+        if (a.type == "news") != (b.type == "news"):
+            return False  # "Fox News reported" names who said it, not who did it
         kinds_a = {a.kind, entity_class(a)}
         kinds_b = {b.kind, entity_class(b)}
         shared = kinds_a & kinds_b
@@ -384,6 +393,8 @@ class Engine:
                 free.remove(hit)
                 cmp.matched.append(hit[0].text)
                 cmp.anchors += 1
+                cmp.confirmed.add(d.text)
+                cmp.slot_matches.append((hit[0].slot, d.text, "date"))
             else:
                 leftover.append(d)
         for d in leftover:
@@ -443,12 +454,16 @@ class Engine:
                 cmp.unmatched.append(f"the amount {a.text}")
                 continue
             hit = next((v for v in same if _agrees(a, v)), None)
-            if hit is None and all(_open_ended(v) and not _open_ended_claim(a) for v in same):
+            if hit is None and all(_open_ended(v) and not _open_ended_claim(a) for v in same) and any(
+                overlaps(a.low, a.high, v.low or 0.0, v.high if v.high is not None else math.inf) for v in same
+            ):
                 cmp.unmatched.append(f"the amount {a.text} (the sources give only a bound)")
                 continue
             if hit:
                 cmp.matched.append(hit.text)
                 cmp.anchors += 1
+                cmp.confirmed.add(a.text)
+                cmp.slot_matches.append((hit.slot, a.text, a.dimension))
                 free.remove(hit)
             else:
                 value = same[0]
@@ -471,7 +486,7 @@ class Engine:
 
     def _anchored(self, claim: ClaimAnalysis, slot: str) -> bool:
         """A conflict counts only when the claim talks about that slot (or the slot is generic)."""
-        words = {concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w)} - GENERIC_SLOT_WORDS
+        words = {concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS}
         if not words:
             return True
         claim_words = set(claim.concepts)
@@ -479,12 +494,24 @@ class Engine:
             claim_words.update(concept(part) for part in w.split("-") if is_content(part))
         return bool(words & claim_words)
 
+    def _slot_anchored(self, claim: ClaimAnalysis, cmp: Comparison, slot: str, kind: str) -> bool:
+        """Is the claim's date or amount about the fact's slot? ("landed on Feb. 19" is not
+        about the day an image was released on Feb. 19.)"""
+        if kind not in SLOT_ANCHORED_KINDS:
+            return True
+        return self._anchored(claim, slot) or cmp.reverse >= DATE_ANCHOR_REVERSE
+
     def _status(self, claim: ClaimAnalysis, cmp: Comparison) -> str:
         ex = claim.extraction
+        for slot, claimed, kind in cmp.slot_matches:
+            if not self._slot_anchored(claim, cmp, slot, kind):
+                cmp.unmatched.append(f"{claimed} for another event ({slot})")
+                cmp.confirmed.discard(claimed)
+        cmp.slot_matches.clear()
         if cmp.subject_swap:
             restates = not cmp.conflicts and not cmp.unmatched and cmp.matched and cmp.coverage >= SUPPORT_COVERAGE
             return "contradicted" if restates else "unknown"
-        real_conflicts = [c for c in cmp.conflicts if (c.kind != "date" or self._anchored(claim, c.slot) or cmp.reverse >= DATE_ANCHOR_REVERSE)
+        real_conflicts = [c for c in cmp.conflicts if self._slot_anchored(claim, cmp, c.slot, c.kind)
                           and (c.kind != "quoted" or cmp.coverage >= SUPPORT_COVERAGE)]
         if cmp.unmatched and not cmp.anchors:
             real_conflicts = []  # the claim is about something else that merely shares a slot
@@ -513,7 +540,7 @@ class Engine:
 
     def check(self, text: str) -> Verdict:
         """The verdict for one claim."""
-        claim_text = " ".join(text.split())
+        claim_text = strip_attribution(" ".join(text.split()))
         if not claim_text:
             return Verdict(text, "unknown", 0.0, "empty claim: nothing to check")
         if len(claim_text) > MAX_CLAIM_CHARS:
@@ -556,6 +583,9 @@ class Engine:
         supported = [c for s, c in judged if s == "supported"]
         contradicted = [c for s, c in judged if s == "contradicted"]
         best_s = max(supported, key=lambda c: (c.score, -c.view.fact.line), default=None)
+        if best_s is not None:
+            # a value one fact confirms is not contradicted by another fact's value for another event
+            contradicted = [c for c in contradicted if not c.conflicts or any(x.claimed not in best_s.confirmed for x in c.conflicts)]
         best_c = max(contradicted, key=lambda c: (c.score, -c.view.fact.line), default=None)
         if best_c and (best_s is None or best_c.score >= best_s.score - CONTRADICTION_MARGIN):
             return self._contradicted(claim, best_c)
@@ -611,6 +641,26 @@ class Engine:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+ATTRIBUTION_RES = (
+    re.compile(r"^(?:according to|as reported by|per)\s+[^,]{2,60},\s*", re.I),
+    re.compile(r",?\s+according to\s+[^,.;]{2,60}(?=[.;!]?\s*$|,)", re.I),
+    re.compile(r",\s*(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.’'\-]*\s+){0,4}?(?:said|says|reported|reports|noted|notes|announced|announces|confirmed|confirms|added|adds|explained|explains|wrote|writes)(?:\s+in\s+(?:a|its|their)\s+(?:statement|release|report|post|tweet))?(?=[.;!]?\s*$|,)", re.I),
+)
+"""Attribution clauses ("…, NASA said", "According to JPL, …") say who reported a claim, not what
+it is; they are removed before the claim is judged (the sources carry attribution themselves)."""
+
+
+def strip_attribution(text: str) -> str:
+    """The claim without its attribution clauses, or the text itself when that would leave little."""
+    stripped = text
+    for pattern in ATTRIBUTION_RES:
+        stripped = pattern.sub("", stripped)
+    stripped = stripped.strip(" ,")
+    if stripped and stripped[0].islower() and text[:1].isupper():
+        stripped = stripped[0].upper() + stripped[1:]
+    return stripped if len(stripped.split()) >= 3 else text
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:

@@ -34,6 +34,11 @@ NEGATIONS = frozenset(
     "isn't wasn't weren't aren't hasn't haven't hadn't couldn't wouldn't shouldn't without".split()
 )
 
+NEGATION_IDIOMS_RE = re.compile(
+    r"\b(?:not|n't|never)\s+(?:\w+\s+){0,4}?(?:until|till|before|for at least|for another|for more than)\b"
+)
+"""'Wasn't dropped off until / for at least two months' asserts a delay, not a denial."""
+
 NEGATION_IDIOMS = (
     "never seen before",
     "never before",
@@ -227,7 +232,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("seal", "sealed", "close"),
     ("lake", "water"),
     ("crater", "basin"),
-    ("anniversary", "year"),
+    ("anniversary", "birthday"),
     ("selfie", "self-portrait"),
     ("wheel", "wheeled"),
     ("flat", "level", "even"),
@@ -413,6 +418,7 @@ def polarity(text: str) -> int:
     low = rewrite_phrases(text)
     for idiom in NEGATION_IDIOMS:
         low = low.replace(idiom, " ")
+    low = NEGATION_IDIOMS_RE.sub(" ", low)
     flips = 0
     for word, _, _ in tokens(low):
         if word in NEGATIONS or word in OPPOSITES or word.endswith("n't"):
