@@ -50,13 +50,26 @@ CONTEXT_MARKS = ("»", "«")
 
 
 def load_facts(path: str | Path | None = None) -> FactBase:
-    """Load and validate a facts file; the built-in one when ``path`` is None."""
-    return _cached_base(str(Path(path).resolve()) if path is not None else None)
+    """Load and validate a facts file; the built-in one when ``path`` is None.
+
+    A file is parsed once per process and again only when it changes (size or modification
+    time), so a loop over ``check(claim, "facts.yaml")`` stays fast. Errors name ``path`` as given.
+    """
+    if path is None:
+        return _cached_base(None, None, None)
+    try:
+        stat = Path(path).stat()
+        key: tuple[int, int] | None = (stat.st_size, stat.st_mtime_ns)
+    except (OSError, ValueError):
+        key = None  # load_facts reports the problem
+    return _cached_base(str(Path(path).resolve()), str(path), key)
 
 
 @lru_cache(maxsize=8)
-def _cached_base(path: str | None) -> FactBase:
-    return _load_facts(path)
+def _cached_base(
+    resolved: str | None, shown: str | None, stamp: tuple[int, int] | None
+) -> FactBase:
+    return _load_facts(shown)
 
 
 @lru_cache(maxsize=8)
@@ -91,7 +104,7 @@ class Draft:
 
 
 def is_markdown(text: str, path: str | None = None, markdown: bool | None = None) -> bool:
-    """Whether to read ``text`` as Markdown: ``markdown`` if given, else by extension, else by look."""
+    """Whether to read ``text`` as Markdown: as told, else by the extension, else by its look."""
     if markdown is not None:
         return markdown
     suffix = Path(path).suffix.lower() if path else ""
@@ -289,5 +302,7 @@ def citation_context(base: FactBase, citation: Citation) -> str | None:
     if not before and not after:
         return None
     opening, closing = CONTEXT_MARKS
-    pieces = [before, f"{opening}{quote}{closing}", after]
-    return " ".join(piece for piece in pieces if piece)
+    # Keep the source's spacing at the seams: "rolls on »six wheels«." has no space before ".".
+    space_before = " " if before and (start == 0 or text[start - 1].isspace()) else ""
+    space_after = " " if after and (end == len(text) or text[end].isspace()) else ""
+    return f"{before}{space_before}{opening}{quote}{closing}{space_after}{after}"

@@ -14,6 +14,7 @@ formatter from the table in :mod:`percycheck.output` and maps outcomes to exit s
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -74,23 +75,77 @@ class Options:
     search: str | None
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.command(
+    "percycheck", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.argument("claims", nargs=-1)
-@click.option("-f", "--file", "files", multiple=True, metavar="PATH", help="Check the sentences of a text or Markdown file ('-' is standard input). Repeatable.")
-@click.option("--paths", is_flag=True, help="Treat the arguments as file paths, not claims (as pre-commit passes them).")
-@click.option("--lines/--no-lines", default=False, help="Each non-empty input line is one claim: no sentence splitting, nothing skipped as not worth checking.")
-@click.option("--markdown/--plain", "markdown", default=None, help="Read input as Markdown or as plain text.  [default: Markdown for .md/.markdown/.mdx, plain for .txt, else by content]")
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True, help="Report format.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="contradicted", show_default=True, help="Lowest verdict that makes the exit status 1.")
-@click.option("--facts", "facts_path", metavar="PATH", help="Use this facts file instead of the built-in one.")
-@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True, help="Colour in the text report; auto means on a terminal unless NO_COLOR is set.")
-@click.option("--explain/--no-explain", default=False, help="Text report: show each citation in its context in the source.")
-@click.option("--validate-facts", "validate", metavar="PATH", help="Validate a facts file and exit (0 valid, 2 invalid).")
+@click.option(
+    "-f",
+    "--file",
+    "files",
+    multiple=True,
+    metavar="PATH",
+    help="Check the sentences of a text or Markdown file ('-' is standard input). Repeatable.",
+)
+@click.option(
+    "--paths",
+    is_flag=True,
+    help="Treat the arguments as file paths, not claims (as pre-commit passes them).",
+)
+@click.option(
+    "--lines/--no-lines",
+    default=False,
+    help="Each non-empty input line is one claim: no sentence splitting, nothing skipped as "
+    "not worth checking.",
+)
+@click.option(
+    "--markdown/--plain",
+    "markdown",
+    default=None,
+    help="Read input as Markdown or as plain text.  [default: Markdown for .md/.markdown/.mdx, "
+    "plain for .txt, else by content]",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="contradicted",
+    show_default=True,
+    help="Lowest verdict that makes the exit status 1.",
+)
+@click.option(
+    "--facts", "facts_path", metavar="PATH", help="Use this facts file instead of the built-in one."
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour in the text report; auto means on a terminal unless NO_COLOR is set.",
+)
+@click.option(
+    "--explain/--no-explain",
+    default=False,
+    help="Text report: show each citation in its context in the source.",
+)
+@click.option(
+    "--validate-facts",
+    "validate",
+    metavar="PATH",
+    help="Validate a facts file and exit (0 valid, 2 invalid).",
+)
 @click.option("--list-facts", is_flag=True, help="List every fact: id, statement and sources.")
 @click.option("--search", metavar="QUERY", help="List the facts that best match QUERY.")
 @click.version_option(__version__, "-V", "--version", prog_name="percycheck")
 @click.pass_context
-def command(ctx: click.Context, **params: Any) -> None:
+def command(ctx: click.Context, /, **params: Any) -> None:
     """Fact-check claims about NASA's Perseverance rover against cited sources.
 
     Give claims as arguments, files with -f, or pipe a draft in. Each check-worthy sentence is
@@ -135,6 +190,8 @@ def _with_config(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
         settings = load_config(found) if found is not None else {}
     except ConfigError as exc:
         raise InputProblem(str(exc)) from None
+    except OSError:  # the working folder is gone or unreadable: there is no configuration
+        settings = {}
     merged = dict(params)
     for key, value in settings.items():
         name = CONFIG_OPTIONS.get(key, key)
@@ -173,7 +230,11 @@ def _list(options: Options) -> int:
     query = options.search
     facts = search_facts(query, base) if query is not None else list(base.facts)
     rows = [
-        {"id": f.id, "statement": f.statement, "sources": list(dict.fromkeys(c.source for c in f.citations))}
+        {
+            "id": f.id,
+            "statement": f.statement,
+            "sources": list(dict.fromkeys(c.source for c in f.citations)),
+        }
         for f in facts
     ]
     if options.fmt == "json":
@@ -182,10 +243,16 @@ def _list(options: Options) -> int:
         for row in rows:
             click.echo(dumps_json(row))
     else:
-        for f, row in zip(facts, rows):
-            click.echo(f"{f.id}: {sanitize(f.statement)} [{', '.join(row['sources'])}]")
+        for f in facts:
+            sources = ", ".join(dict.fromkeys(c.source for c in f.citations))
+            click.echo(f"{f.id}: {sanitize(f.statement)} [{sources}]")
     if not facts:
-        click.echo(f"percycheck: no fact matches {query!r}" if query is not None else "percycheck: no facts", err=True)
+        click.echo(
+            f"percycheck: no fact matches {query!r}"
+            if query is not None
+            else "percycheck: no facts",
+            err=True,
+        )
     return EXIT_CLEAN
 
 
@@ -198,7 +265,7 @@ def _check(options: Options) -> int:
     base = _load_base(options.facts_path)
     drafts = _gather(options)
     claims = [claim for draft in drafts for claim in draft.claims]
-    stream = click.get_text_stream("stdout")
+    stream = _stdout()
     formatter = get_formatter(options.fmt)(
         stream,
         color=_use_color(options.color, stream),
@@ -246,11 +313,17 @@ def _gather(options: Options) -> list[Draft]:
         drafts.extend(Draft((Claim(text),)) for text in options.claims)
     for name in names:
         text = _read(None if name == "-" else name)
-        drafts.append(find_claims(text, None if name == "-" else name, markdown=options.markdown, lines=options.lines))
+        drafts.append(
+            find_claims(
+                text, None if name == "-" else name, markdown=options.markdown, lines=options.lines
+            )
+        )
     if not drafts and not options.paths:
-        if _is_terminal(click.get_binary_stream("stdin")):
+        if _is_terminal(sys.stdin):
             raise click.UsageError("nothing to check: give a claim, -f FILE, or pipe text in")
-        drafts.append(find_claims(_read(None), None, markdown=options.markdown, lines=options.lines))
+        drafts.append(
+            find_claims(_read(None), None, markdown=options.markdown, lines=options.lines)
+        )
     return drafts
 
 
@@ -259,7 +332,7 @@ def _read(path: str | None) -> str:
     from percycheck.inputs import InputError, read_path, read_stream
 
     try:
-        decoded = read_stream(click.get_binary_stream("stdin")) if path is None else read_path(path)
+        decoded = read_stream(sys.stdin.buffer) if path is None else read_path(path)
     except InputError as exc:
         raise InputProblem(str(exc)) from None
     if decoded.warning:
@@ -268,6 +341,20 @@ def _read(path: str | None) -> str:
 
 
 # --------------------------------------------------------------------------------- display
+
+
+def _stdout() -> TextIO:
+    """Standard output, told to escape what its encoding cannot show instead of crashing.
+
+    Only a non-UTF-8 locale needs this; reports hold dashes, curly quotes and names from sources.
+    """
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if encoding not in ("utf-8", "utf8") and reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
+    return stream
 
 
 def _is_terminal(stream: object) -> bool:
@@ -338,11 +425,9 @@ def _progress(total: int) -> _NoProgress:
     When the report itself goes to the terminal it streams claim by claim (and would tear a
     bar drawn between its lines), so it is its own progress display. CI logs get no bar.
     """
-    stderr = click.get_text_stream("stderr")
-    stdout = click.get_text_stream("stdout")
     if total <= PROGRESS_THRESHOLD or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
         return _NoProgress()
-    if not _is_terminal(stderr) or _is_terminal(stdout):
+    if not _is_terminal(sys.stderr) or _is_terminal(sys.stdout):
         return _NoProgress()
     return _Progress(total)
 
@@ -370,8 +455,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _silence_stdout() -> None:
     """After the reader closed the pipe, make the interpreter's final flush a no-op."""
-    try:
+    with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

@@ -16,7 +16,7 @@ from typing import Any
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 from percycheck.output import FORMATTER_PATHS
 
@@ -65,7 +65,8 @@ class ConfigError(Exception):
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return data
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
@@ -105,14 +106,20 @@ def _check(path: Path, key: str, value: Any) -> None:
     setting = SETTINGS.get(key)
     if setting is None:
         known = ", ".join(sorted(KNOWN_KEYS))
-        hint = f"; did you mean {key.replace('_', '-')!r}?" if key.replace("_", "-") in SETTINGS else ""
+        hint = (
+            f"; did you mean {key.replace('_', '-')!r}?"
+            if key.replace("_", "-") in SETTINGS
+            else ""
+        )
         raise ConfigError(f"{path}: unknown setting {key!r}{hint} (known: {known})")
     if type(value) is not setting.kind:
         wanted = "true or false" if setting.kind is bool else "a string"
         raise ConfigError(f"{path}: {key} must be {wanted}, not {value!r}")
     if setting.choices and value not in setting.choices:
-        raise ConfigError(f"{path}: {key} must be one of {', '.join(setting.choices)}, not {value!r}")
-    if key == "facts" and not value.strip():
+        raise ConfigError(
+            f"{path}: {key} must be one of {', '.join(setting.choices)}, not {value!r}"
+        )
+    if key == "facts" and isinstance(value, str) and not value.strip():
         raise ConfigError(f"{path}: facts must name a file")
 
 

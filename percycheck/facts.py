@@ -8,6 +8,8 @@ Quotes are checked verbatim against the source texts they cite.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -42,7 +44,9 @@ class FactsError(Exception):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        super().__init__(problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more problems)")
+        more = len(problems) - 1
+        plural = "s" if more > 1 else ""
+        super().__init__(problems[0] if not more else f"{problems[0]} (and {more} more problem{plural})")
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,20 +63,52 @@ class FactBase:
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader that records each mapping's line under the key ``__line__``."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # An explicit tag on a bad scalar (``!!int x``, ``!!float y``) makes PyYAML's own
+        # constructors raise ValueError and friends; report them as YAML errors at their line.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            shown = f" {node.value[:40]!r}" if isinstance(node, yaml.ScalarNode) else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"invalid {node.tag.rsplit(':', 1)[-1]} value{shown}", node.start_mark
+            ) from None
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
     loader.flatten_mapping(node)
+    inherited = len(node.value) - own  # merged ("<<") pairs come first and may be overridden
     mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
+    written: set[Any] = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value", key_node.start_mark)
+        if index >= inherited:
+            if key in written:  # PyYAML would silently keep the last one
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            written.add(key)
         mapping[key] = loader.construct_object(value_node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date-like scalar that is no real date (2021-02-30) stays a string for the validator."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -115,6 +151,10 @@ def parse_yaml(text: str, path: str) -> Any:
         what = (exc.problem or exc.context or "invalid YAML").strip()
         if "python/" in str(exc) or "could not determine a constructor" in what:
             what = f"tag not allowed: {exc.problem or what}"
+        opened = exc.context_mark
+        if exc.problem and exc.context and opened is not None and opened.line + 1 != line:
+            # an unclosed bracket or quote is found lines later: name where it was opened too
+            what += f" ({exc.context.strip()} that starts on line {opened.line + 1})"
         raise FactsError([f"{path}:{line}: malformed YAML: {what}"]) from None
     except yaml.YAMLError as exc:
         raise FactsError([f"{path}:1: malformed YAML: {exc}"]) from None
@@ -136,6 +176,8 @@ class _Checker:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[str] = []
+        self.unreadable: set[str] = set()
+        """Sources whose file could not be read: their quotes cannot be checked."""
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(f"{self.path}:{line}: {message}")
@@ -204,8 +246,6 @@ def load_facts(path: str | Path | None = None) -> FactBase:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise FactsError([f"{shown}:{line}: not valid UTF-8"]) from None
-    import hashlib
-
     return parse_facts(text, shown, base_dir=file.parent, digest=hashlib.sha256(data).hexdigest())
 
 
@@ -226,26 +266,28 @@ def parse_facts(text: str, path: str, base_dir: Path, digest: str = "") -> FactB
         check.problem(raw.get("__line__", 1), "top-level 'entities' must be a list")
     if check.problems:
         raise FactsError(check.problems)
-    sources = _sources(raw["sources"], check, base_dir)
-    entities = _entities(raw.get("entities") or [], check)
-    facts = tuple(_facts(raw["facts"], check, sources, entities))
+    top = raw.get("__line__", 1)
+    sources = _sources(raw["sources"], check, base_dir, top)
+    entities = _entities(raw.get("entities") or [], check, top)
+    facts = tuple(_facts(raw["facts"], check, sources, entities, top))
     if check.problems:
         raise FactsError(check.problems)
     return FactBase(path, sources, entities, facts, digest)
 
 
-def _items(raw: list[Any], check: _Checker, what: str) -> Iterator[dict[str, Any]]:
+def _items(raw: list[Any], check: _Checker, what: str, line: int) -> Iterator[dict[str, Any]]:
+    """The mappings of a list; anything else is reported at ``line``, the enclosing mapping's."""
     for item in raw:
         if isinstance(item, dict):
             yield item
         else:
-            check.problem(0, f"every {what} must be a mapping, not {type(item).__name__}: {str(item)[:40]!r}")
+            check.problem(line, f"every {what} must be a mapping, not {type(item).__name__}: {str(item)[:40]!r}")
 
 
-def _sources(raw: list[Any], check: _Checker, base_dir: Path) -> dict[str, Source]:
+def _sources(raw: list[Any], check: _Checker, base_dir: Path, top: int) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     root = base_dir.resolve()
-    for item in _items(raw, check, "source"):
+    for item in _items(raw, check, "source", top):
         line = item["__line__"]
         sid = check.field(item, "id", str, what="source: ")
         title = check.field(item, "title", str, what=f"source {sid}: ")
@@ -264,7 +306,7 @@ def _sources(raw: list[Any], check: _Checker, base_dir: Path) -> dict[str, Sourc
         if sid in sources:
             check.problem(line, f"duplicate source id '{sid}'")
             continue
-        text = ""
+        text: str | None = None  # stays None when the file cannot be read (already reported)
         target = (base_dir / file)
         if "\x00" in file or Path(file).is_absolute():
             check.problem(line, f"source {sid}: file must be a relative path inside the facts file's folder")
@@ -279,13 +321,16 @@ def _sources(raw: list[Any], check: _Checker, base_dir: Path) -> dict[str, Sourc
                     text = resolved.read_bytes()[: MAX_FACTS_BYTES].decode("utf-8-sig", errors="replace")
                 except OSError as exc:
                     check.problem(line, f"source {sid}: cannot read {file!r}: {exc.strerror}")
-        sources[sid] = Source(sid, title, publisher, date, url, file, text)
+        if text is None:
+            check.unreadable.add(sid)
+        sources[sid] = Source(sid, title, publisher, date, url, file, text or "")
     return sources
 
 
-def _entities(raw: list[Any], check: _Checker) -> dict[str, Entity]:
+def _entities(raw: list[Any], check: _Checker, top: int) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
-    for item in _items(raw, check, "entity"):
+    lines: dict[str, int] = {}
+    for item in _items(raw, check, "entity", top):
         line = item["__line__"]
         eid = check.field(item, "id", str, what="entity: ")
         kind = check.field(item, "kind", str, what=f"entity {eid}: ")
@@ -305,16 +350,17 @@ def _entities(raw: list[Any], check: _Checker) -> dict[str, Entity]:
             check.problem(line, f"duplicate entity id '{eid}'")
             continue
         entities[eid] = Entity(eid, kind, name, aliases or (), etype, part_of or ())
+        lines[eid] = line
     for entity in entities.values():
         for parent in entity.part_of:
             if parent not in entities:
-                check.problem(0, f"entity {entity.id}: part_of names unknown entity '{parent}'")
+                check.problem(lines[entity.id], f"entity {entity.id}: part_of names unknown entity '{parent}'")
     return entities
 
 
-def _facts(raw: list[Any], check: _Checker, sources: dict[str, Source], entities: dict[str, Entity]) -> Iterator[Fact]:
+def _facts(raw: list[Any], check: _Checker, sources: dict[str, Source], entities: dict[str, Entity], top: int) -> Iterator[Fact]:
     seen: set[str] = set()
-    for item in _items(raw, check, "fact"):
+    for item in _items(raw, check, "fact", top):
         line = item["__line__"]
         fid = check.field(item, "id", str, what="fact: ")
         what = f"fact {fid}: "
@@ -342,9 +388,9 @@ def _facts(raw: list[Any], check: _Checker, sources: dict[str, Source], entities
         seen.add(fid)
         if subject is not None and subject not in entities:
             check.problem(line, f"{what}subject '{subject}' is not a known entity")
-        values = tuple(v for v in (_value(v, check, what, entities) for v in raw_values) if v is not None)
+        values = tuple(v for v in (_value(v, check, what, entities, line) for v in raw_values) if v is not None)
         citations = []
-        for rc in _items(raw_citations or [], check, "citation"):
+        for rc in _items(raw_citations or [], check, "citation", line):
             sid = check.field(rc, "source", str, what=what + "citation: ")
             quote = check.field(rc, "quote", str, what=what + "citation: ")
             if sid is None or quote is None:
@@ -356,20 +402,20 @@ def _facts(raw: list[Any], check: _Checker, sources: dict[str, Source], entities
             if not quote.strip():
                 check.problem(rc["__line__"], f"{what}empty quote")
                 continue
-            if source.text and quote not in source.text:
+            if source.id not in check.unreadable and quote not in source.text:
                 check.problem(rc["__line__"], f"{what}quote not found verbatim in {source.file}: {quote[:60]!r}")
                 continue
             citations.append(Citation(sid, source.title, source.publisher, source.date, source.url, quote))
-        if raw_citations is not None and not citations and not check.problems:
+        if raw_citations is not None and not raw_citations:
             check.problem(line, f"{what}needs at least one citation")
         if statement is None or subject is None:
             continue
         yield Fact(fid, statement, subject, values, tuple(citations), keywords or (), negated, as_of, line)
 
 
-def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity]) -> Value | None:
+def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity], fact_line: int) -> Value | None:
     if not isinstance(raw, dict):
-        check.problem(0, f"{what}a value must be a mapping, not {type(raw).__name__}")
+        check.problem(fact_line, f"{what}a value must be a mapping, not {type(raw).__name__}")
         return None
     line = raw["__line__"]
     kinds = [k for k in VALUE_KINDS if k in raw]
@@ -383,7 +429,7 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity]) ->
         return None
     body = raw[kind]
     approx = raw.get("approx", "exact")
-    if approx not in APPROX_KINDS:
+    if not isinstance(approx, str) or approx not in APPROX_KINDS:
         check.problem(line, f"{what}unknown approx '{approx}' (one of {', '.join(sorted(APPROX_KINDS))})")
         return None
     if kind == "date":
@@ -408,8 +454,14 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity]) ->
         check.problem(line, f"{what}{kind} must be a number or a [low, high] range")
         return None
     parsed = parse_number(str(numbers[0]))
-    if parsed is None:
-        check.problem(line, f"{what}{kind} {numbers[0]!r} is not a finite number")
+    bad = next((n for n in numbers if not _finite(n)), None)
+    if parsed is None or bad is not None:
+        shown = numbers[0] if bad is None else bad
+        check.problem(line, f"{what}{kind} {shown!r} is not a finite number")
+        return None
+    if len(numbers) == 2 and numbers[0] > numbers[1]:
+        low_high = f"[{numbers[0]}, {numbers[1]}]"
+        check.problem(line, f"{what}{kind} range {low_high} runs backwards (write [low, high])")
         return None
     low, high = interval(parsed[0], parsed[1], approx, float(numbers[1]) if len(numbers) > 1 else None)
     label = "–".join(_plain(n) for n in numbers)
@@ -427,6 +479,13 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity]) ->
     prefix = {"almost": "almost ", "about": "about ", "more_than": "more than ", "at_least": "at least ",
               "less_than": "less than ", "at_most": "at most "}.get(approx, "")
     return Value("quantity", slot, f"{prefix}{label} {unit}", low=base_low, high=base_high, unit=unit)
+
+
+def _finite(number: float) -> bool:
+    try:
+        return math.isfinite(number)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def _plain(number: float) -> str:

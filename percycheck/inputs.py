@@ -41,10 +41,15 @@ def decode(data: bytes, name: str) -> Decoded:
     """Bytes -> text, honouring BOMs; NUL bytes mean binary and are refused."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             text = body.decode(encoding, errors="replace")
             bad = "\ufffd" in text and "\ufffd".encode(encoding) not in body
-            return Decoded(text.replace("\x00", ""), f"{name}: some bytes are not valid {encoding.upper()}; replaced with U+FFFD" if bad else None)
+            return Decoded(
+                text.replace("\x00", ""),
+                f"{name}: some bytes are not valid {encoding.upper()}; replaced with U+FFFD"
+                if bad
+                else None,
+            )
     if b"\x00" in data[:BINARY_SNIFF_BYTES] or data.count(b"\x00") > len(data) // 1000:
         raise InputError(f"{name}: binary file (NUL bytes), not checked")
     try:
@@ -52,7 +57,9 @@ def decode(data: bytes, name: str) -> Decoded:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         text = data.decode("utf-8", errors="replace").replace("\x00", "")
-        return Decoded(text, f"{name}:{line}: invalid UTF-8; undecodable bytes replaced with U+FFFD")
+        return Decoded(
+            text, f"{name}:{line}: invalid UTF-8; undecodable bytes replaced with U+FFFD"
+        )
 
 
 def read_path(path: str) -> Decoded:
@@ -63,7 +70,9 @@ def read_path(path: str) -> Decoded:
             raise InputError(f"{path}: is a directory")
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: {size:,} bytes is larger than the {MAX_INPUT_BYTES:,}-byte limit")
+            raise InputError(
+                f"{path}: {size:,} bytes is larger than the {MAX_INPUT_BYTES:,}-byte limit"
+            )
         with p.open("rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:

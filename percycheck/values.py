@@ -207,6 +207,7 @@ class Extraction:
     dates: tuple[DateValue, ...]
     weekdays: tuple[Weekday, ...]
     amounts: tuple[Amount, ...]
+    relative_dates: tuple[RelativeDate, ...]
     ordinals: tuple[Ordinal, ...]
     mentions: tuple[Mention, ...]
     times: tuple[str, ...]
@@ -217,7 +218,7 @@ class Extraction:
     @property
     def spans(self) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
-        for group in (self.dates, self.weekdays, self.amounts, self.ordinals, self.mentions):
+        for group in (self.dates, self.weekdays, self.amounts, self.ordinals, self.mentions, self.relative_dates):
             found.extend((v.start, v.end) for v in group)
         return sorted(found)
 
@@ -381,6 +382,44 @@ def find_dates(text: str) -> list[DateValue]:
     return sorted(found, key=lambda d: d.start)
 
 
+RELATIVE_RE = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w not in ("dozen", "couple", "pair", "single")) + r"|the)\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before|following|prior\s+to)\s+(?:the\s+|its\s+|their\s+|perseverance['’]s\s+|the\s+rover['’]s\s+)?"
+    r"(?P<event>[a-z]+)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A date given relative to an event: "two days after landing"."""
+
+    days: int
+    event: str
+    text: str
+    start: int
+    end: int
+
+
+def find_relative_dates(text: str, taken: Sequence[tuple[int, int]]) -> list[RelativeDate]:
+    """Dates written as an offset from an event the facts date ("the day after the landing")."""
+    result = []
+    for m in RELATIVE_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        n_text = m.group("n").lower()
+        if n_text == "the" and m.group("unit").lower() != "day":
+            continue  # "the weeks after landing" is a stretch of time, not a date
+        n = 1 if n_text == "the" else int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 0)
+        if n <= 0:
+            continue
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        if m.group("dir").lower() in ("before",) or m.group("dir").lower().startswith("prior"):
+            days = -days
+        result.append(RelativeDate(days, m.group("event").lower(), m.group(0), m.start(), m.end()))
+    return result
+
+
 def find_weekdays(text: str, taken: Sequence[tuple[int, int]]) -> list[Weekday]:
     """Weekdays named outside a full date ("later on Friday")."""
     result = []
@@ -416,7 +455,11 @@ def parse_iso(text: str) -> tuple[int, int | None, int | None]:
 # --------------------------------------------------------------------------- amounts
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
+NUMBER_PHRASES = {"half a dozen": 6, "a dozen": 12, "a couple of": 2, "a pair of": 2}
+_WORDNUM = "|".join(
+    [p.replace(" ", r"\s+") for p in sorted(NUMBER_PHRASES, key=len, reverse=True)]
+    + sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True)
+)
 _MULT = "|".join(MULTIPLIERS)
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _APPROX = "|".join(re.escape(p) for p, _ in APPROX_BEFORE)
@@ -438,7 +481,9 @@ NOUN_AFTER = re.compile(r"(?:\s+(?:of(?:\s+(?:the|its|their|his|her))?|more|addi
 
 
 def _word_value(word: str) -> float | None:
-    w = word.lower()
+    w = " ".join(word.lower().split())
+    if w in NUMBER_PHRASES:
+        return float(NUMBER_PHRASES[w])
     if "-" in w:
         tens, _, ones = w.partition("-")
         if tens in NUMBER_WORDS and ones in NUMBER_WORDS:
@@ -742,6 +787,8 @@ def extract(text: str, gazetteer: Gazetteer, vocabulary: frozenset[str] = frozen
     dates = find_dates(text)
     dates = [d for d in dates if not any(s <= d.start < e for s, e in taken)]
     taken += [(d.start, d.end) for d in dates]
+    relative = find_relative_dates(text, taken)
+    taken += [(r.start, r.end) for r in relative]
     times = []
     for m in TIME_RE.finditer(text):
         if not any(s <= m.start() < e for s, e in taken):
@@ -760,6 +807,7 @@ def extract(text: str, gazetteer: Gazetteer, vocabulary: frozenset[str] = frozen
         dates=tuple(dates),
         weekdays=tuple(weekdays),
         amounts=tuple(amounts),
+        relative_dates=tuple(relative),
         ordinals=tuple(ordinals),
         mentions=tuple(mentions),
         times=tuple(times),

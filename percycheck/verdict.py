@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from percycheck.facts import FactBase
 from percycheck.matcher import Document, Retriever
@@ -66,7 +66,7 @@ MAX_CLAIM_CHARS = 2000
 MAX_CITATIONS = 3
 
 GENERIC_SLOT_WORDS = frozenset("date day time rank value number count site place location name year month of the a".split())
-SITE_TYPES = frozenset({"center", "laboratory"})
+SITE_TYPES = frozenset({"center", "laboratory", "launch-site"})
 
 
 def entity_class(entity: Entity) -> str:
@@ -145,6 +145,8 @@ class Engine:
         self.gazetteer = Gazetteer(base.entities.values())
         self.views = [self._view(f) for f in base.facts]
         self.siblings = self._find_siblings()
+        self.event_dates = self._event_dates()
+        self.mentioned = frozenset().union(*(v.closure | v.quoted for v in self.views))
         self.retriever = Retriever(
             [Document(i, v.primary, v.secondary, v.fact.statement + " " + " ".join(v.fact.keywords)) for i, v in enumerate(self.views)]
         )
@@ -252,8 +254,34 @@ class Engine:
         return FactView(fact, union("primary"), union("secondary") - union("primary"), union("closure"),
                         union("quoted") - union("closure"), views[0].polarity, union("statement_concepts"), union("superlatives"), merged=True)
 
+    def _event_dates(self) -> dict[str, str]:
+        """Events the facts date unambiguously, by concept: {"land": "2021-02-18", ...}."""
+        seen: dict[str, set[str]] = {}
+        for fact in self.base.facts:
+            for value in fact.values:
+                if value.kind != "date" or value.text.count("-") != 2:
+                    continue
+                for w, _, _ in _tokens(rewrite_phrases(value.slot)):
+                    if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS:
+                        seen.setdefault(concept(w), set()).add(value.text)
+        return {event: next(iter(dates)) for event, dates in seen.items() if len(dates) == 1}
+
+    def _resolve(self, ex: Extraction) -> Extraction:
+        """Turn "two days after landing" into a date, where the facts date the event."""
+        if not ex.relative_dates:
+            return ex
+        events = self.event_dates
+        dates = list(ex.dates)
+        for r in ex.relative_dates:
+            anchor = events.get(concept(r.event))
+            if anchor is None:
+                continue
+            day = dt.date.fromisoformat(anchor) + dt.timedelta(days=r.days)
+            dates.append(DateValue(day.year, day.month, day.day, r.text, r.start, r.end))
+        return replace(ex, dates=tuple(sorted(dates, key=lambda d: d.start)))
+
     def analyse(self, text: str) -> ClaimAnalysis:
-        ex = extract(text, self.gazetteer, self.vocabulary, SUPERLATIVES)
+        ex = self._resolve(extract(text, self.gazetteer, self.vocabulary, SUPERLATIVES))
         spans = ex.spans
         concepts = tuple(dict.fromkeys(self.retriever.correct(c) for c in content_concepts(text, spans)))
         return ClaimAnalysis(text, ex, concepts, polarity(text))
@@ -504,7 +532,7 @@ class Engine:
     def _status(self, claim: ClaimAnalysis, cmp: Comparison) -> str:
         ex = claim.extraction
         for slot, claimed, kind in cmp.slot_matches:
-            if not self._slot_anchored(claim, cmp, slot, kind):
+            if kind == "date" and not self._slot_anchored(claim, cmp, slot, kind):
                 cmp.unmatched.append(f"{claimed} for another event ({slot})")
                 cmp.confirmed.discard(claimed)
         cmp.slot_matches.clear()
@@ -531,6 +559,10 @@ class Engine:
             cmp.unmatched.append(f"the words {', '.join(novel[:3])}")
             return "unknown"
         missing_super = [s for s in ex.superlatives if not _superlative_covered(s, cmp.view)]
+        opposite = [s for s in missing_super if _superlative_opposed(s, cmp.view)]
+        if opposite and cmp.coverage >= CONTRADICT_COVERAGE:
+            cmp.conflicts.append(Conflict("superlative", opposite[0], "the opposite", "the opposite", "superlative"))
+            return "contradicted"
         if missing_super:
             cmp.unmatched.append(f"the superlative '{missing_super[0]}'")
             return "unknown"
@@ -623,8 +655,9 @@ class Engine:
     def _unknown(self, claim: ClaimAnalysis, comparisons: Sequence[Comparison]) -> Verdict:
         ex = claim.extraction
         best = max(comparisons, key=lambda c: (c.score, -c.view.fact.line), default=None)
-        if ex.unknown_names:
-            reason = f"no source mentions {', '.join(dict.fromkeys(ex.unknown_names))}"
+        strangers = [m.text for m in ex.mentions if m.entity not in self.mentioned]
+        if ex.unknown_names or strangers:
+            reason = f"no source mentions {', '.join(dict.fromkeys([*ex.unknown_names, *strangers]))}"
         elif best is None or best.coverage < CONTRADICT_COVERAGE:
             reason = "no fact in the sources covers this topic"
         elif best.unmatched:
@@ -722,6 +755,21 @@ def _agrees(amount: Amount, value: Value) -> bool:
 
 APPROX_SLACK = 0.05
 """How far a claimed bound may pass the sourced bound and still agree with it."""
+
+
+OPPOSITE_SUPERLATIVES = {
+    "fewest": "most", "least": "most", "smallest": "largest", "lightest": "heaviest", "shortest": "longest",
+    "slowest": "fastest", "worst": "best", "lowest": "highest", "newest": "oldest", "latest": "earliest",
+    "easiest": "hardest", "closest": "farthest", "nearest": "farthest",
+}
+OPPOSITE_SUPERLATIVES.update({v: k for k, v in list(OPPOSITE_SUPERLATIVES.items()) if v not in OPPOSITE_SUPERLATIVES})
+
+
+def _superlative_opposed(claimed: str, view: FactView) -> bool:
+    """Does the fact state the opposite superlative ("fewest cameras" against "most cameras")?"""
+    word = claimed.lower().split()[0]
+    other = OPPOSITE_SUPERLATIVES.get(word)
+    return other is not None and (stem(other) in view.superlatives or any(p.startswith(other) for p in view.superlatives))
 
 
 def _dimension(value: Value) -> str:
