@@ -30,8 +30,55 @@ APPOSITIVE_RE = re.compile(r",\s[^,]{1,80},\s")
 ELLIPSIS_RE = re.compile(r"^so\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s+(.+)$", re.I)
 
 
+DATE_COMMA_RE = re.compile(r",(?=\s*(?:19|20)\d\d\b)")
+"""The comma in "July 30, 2020" separates no clauses."""
+RELATIVE_RE = re.compile(r",\s+(?:which|who)\s+([^,]{3,120})(?:,\s+|$)")
+APPOSITIVE_RE_FULL = re.compile(r"^(?P<x>[A-Z][^,]{1,60}?),\s+(?P<app>[^,]{3,100}?),\s+(?P<rest>(?:is|was|were|are|has|had|have|will|would|said|says|led|leads|built|manages|managed|[a-z]+ed|[a-z]+s)\b.+)$")
+PARTICIPLE_RE = re.compile(r"^(?P<part>(?:[A-Z][a-z]+ed|Built|Made|Sent|Taken|Shot|Drawn|Seen|Led|Run|Held)\b[^,]{3,120}),\s+(?P<rest>(?:the|NASA|its|it|[A-Z])\S*\s.+)$")
+ASIDE_WORDS = 3
+"""A relative clause or an appositive with fewer words than this is left in place."""
+
+
+def split_asides(text: str) -> list[str]:
+    """Lift relative clauses, appositives and participle openers out as claims of their own.
+
+    "JPL, which manages the mission, is in Houston" claims two things: JPL manages the mission,
+    and JPL is in Houston. Each part is checked on its own.
+    """
+    masked = DATE_COMMA_RE.sub("\x00", text)
+    parts: list[str] = []
+    m = PARTICIPLE_RE.match(masked)
+    if m:
+        rest = m.group("rest")
+        subject = _subject(rest) or "it"
+        parts.append(f"{subject} was {m.group('part')[0].lower()}{m.group('part')[1:]}")
+        masked = rest[0].upper() + rest[1:]
+    m = APPOSITIVE_RE_FULL.match(masked)
+    if m and len(m.group("app").split()) >= ASIDE_WORDS and not m.group("app").lower().startswith(("which", "who")):
+        parts.append(f"{m.group('x')} is {m.group('app')}")
+        masked = f"{m.group('x')} {m.group('rest')}"
+    for rel in RELATIVE_RE.finditer(masked):
+        clause = rel.group(1)
+        if len(clause.split()) < ASIDE_WORDS:
+            continue
+        head = masked[: rel.start()].split()
+        noun = " ".join(head[-3:]) if len(head) > 3 else " ".join(head)
+        parts.append(f"{noun} {clause}")
+    masked = RELATIVE_RE.sub(lambda r: " " if len(r.group(1).split()) >= ASIDE_WORDS and r.end() < len(masked) else ("" if len(r.group(1).split()) >= ASIDE_WORDS else r.group(0)), masked)
+    whole = [masked.strip(" ,")] if masked.strip(" ,") else []
+    return [p.replace("\x00", ",") for p in whole + parts]
+
+
 def split_clauses(text: str) -> list[str]:
     """The parts of a compound claim; a simple claim comes back as a list of one."""
+    asides = split_asides(text)
+    if len(asides) > 1:
+        return [part for piece in asides for part in _split_conjunctions(piece)]
+    return _split_conjunctions(text)
+
+
+def _split_conjunctions(text: str) -> list[str]:
+    """Split on "and", "but", "while", ";" where a new predicate starts."""
     pieces = SPLIT_RE.split(text)
     if len(pieces) < 2:
         return [text]

@@ -336,6 +336,7 @@ class Engine:
         claimed = {m.entity for m in mentions}
         subject = ents.get(fact.subject)
         stated = view.closure - self.ambient | {v.entity for v in fact.values if v.entity}
+        typed_reference = subject is not None and subject.type is not None and concept(subject.type) in claim.concepts
         for i, m in enumerate(mentions):
             entity = ents[m.entity]
             if m.entity in view.closure:
@@ -351,7 +352,10 @@ class Engine:
                     cmp.conflicts.append(Conflict(self._slot_of(fact, rival), m.text, rival.name, rival.name, "quoted"))
                     conflicting.add(i)
                 continue
-            if subject is not None and fact.subject not in claimed and entity_class(entity) == entity_class(subject):
+            # "the robotic geologist deployed Ingenuity" names the rover by its type; "the laser
+            # instrument is called Mastcam-Z" asserts the name itself
+            subject_named = fact.subject in claimed or (typed_reference and not IDENTITY_BEFORE_RE.search(claim.text[: m.start]))
+            if subject is not None and not subject_named and entity_class(entity) == entity_class(subject):
                 cmp.subject_swap = (entity.name, subject.name)
                 conflicting.add(i)
                 continue
@@ -360,6 +364,7 @@ class Engine:
             rival = self._rival(entity, claimed, stated)
             if rival is None and m.entity in view.quoted:
                 cmp.matched.append(entity.name)
+                cmp.confirmed.add(m.text)
                 continue
             kind = "entity"
             if rival is None:
@@ -516,7 +521,7 @@ class Engine:
         """A conflict counts only when the claim talks about that slot (or the slot is generic)."""
         words = {concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS}
         if not words:
-            return True
+            return False  # a slot named only "date" says nothing of the event: restatement must
         claim_words = set(claim.concepts)
         for w, _, _ in _tokens(rewrite_phrases(claim.text)):
             claim_words.update(concept(part) for part in w.split("-") if is_content(part))
@@ -615,9 +620,11 @@ class Engine:
         supported = [c for s, c in judged if s == "supported"]
         contradicted = [c for s, c in judged if s == "contradicted"]
         best_s = max(supported, key=lambda c: (c.score, -c.view.fact.line), default=None)
-        if best_s is not None:
-            # a value one fact confirms is not contradicted by another fact's value for another event
-            contradicted = [c for c in contradicted if not c.conflicts or any(x.claimed not in best_s.confirmed for x in c.conflicts)]
+        # a value that a closer fact confirms is not contradicted by a weaker fact's other value
+        # ("ULA" confirmed by the launch fact is no rival of "JPL" in a fact about records)
+        every = [c for _, c in judged]
+        contradicted = [c for c in contradicted if not c.conflicts or any(
+            not any(o is not c and x.claimed in o.confirmed and o.score >= c.score for o in every) for x in c.conflicts)]
         best_c = max(contradicted, key=lambda c: (c.score, -c.view.fact.line), default=None)
         if best_c and (best_s is None or best_c.score >= best_s.score - CONTRADICTION_MARGIN):
             return self._contradicted(claim, best_c)
@@ -675,6 +682,9 @@ class Engine:
 
 # --------------------------------------------------------------------------- helpers
 
+
+IDENTITY_BEFORE_RE = re.compile(r"\b(?:is|was|were|are|be)\s+(?:called\s+|named\s+|known\s+as\s+|dubbed\s+)?(?:the\s+|a\s+|an\s+|NASA['’]s\s+)?$", re.I)
+"""A name right after "is called" / "was" is asserted to be the thing, not merely mentioned."""
 
 ATTRIBUTION_RES = (
     re.compile(r"^(?:according to|as reported by|per)\s+[^,]{2,60},\s*", re.I),
