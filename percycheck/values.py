@@ -537,10 +537,11 @@ VAGUE_RE = re.compile(
 )
 VAGUE_RANGES = {
     "few": (2.0, 9.0), "several": (3.0, 9.0), "couple of": (2.0, 3.0), "handful of": (2.0, 9.0),
-    "dozens of": (24.0, 199.0), "hundreds of": (200.0, 999.0), "thousands of": (2e3, 999e3),
-    "millions of": (2e6, 999e6), "billions of": (2e9, 999e9), "half a dozen": (6.0, 6.0), "a dozen": (12.0, 12.0),
+    "dozens of": (12.0, math.inf), "hundreds of": (100.0, math.inf), "thousands of": (1e3, math.inf),
+    "millions of": (1e6, math.inf), "billions of": (1e9, math.inf), "half a dozen": (6.0, 6.0), "a dozen": (12.0, 12.0),
 }
-"""What vague amounts commit a writer to: "a few thousand years" is 2,000-9,000 years."""
+"""What vague amounts commit a writer to: "a few thousand years" is 2,000-9,000 years; "billions
+of years" is at least a billion years, as a source's "more than" would be."""
 
 
 def find_vague(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:

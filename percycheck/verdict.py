@@ -431,6 +431,9 @@ class Engine:
             else:
                 leftover.append(d)
         for d in leftover:
+            if fact.as_of and date_matches(d, *parse_iso(fact.as_of)):
+                cmp.matched.append(f"as of {fact.as_of}")  # "As of February 2022, ..." dates the claim itself
+                continue
             if free:
                 value, _ = free.pop(0)
                 cmp.conflicts.append(Conflict(value.slot, d.text, _human_date(value.text), _human_date(value.text, like=d), "date"))
@@ -616,7 +619,8 @@ class Engine:
                 merged = self._merged_view(i)
                 if merged is not None:
                     c = self.compare(claim, merged)
-                    judged.append((self._status(claim, c), c))
+                    if self._status(claim, c) == "supported":  # joined facts may confirm, never refute
+                        judged.append(("supported", c))
         supported = [c for s, c in judged if s == "supported"]
         contradicted = [c for s, c in judged if s == "contradicted"]
         best_s = max(supported, key=lambda c: (c.score, -c.view.fact.line), default=None)

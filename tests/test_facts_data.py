@@ -528,28 +528,6 @@ def _statement_failures(base: FactBase) -> list[str]:
     return failures
 
 
-STATEMENTS_NOT_SUPPORTED = (
-    "first-science-campaign",
-    "jezero-ancient-lake",
-    "gathering-crater-floor-cores",
-    "two-more-samples",
-    "couple-of-snags",
-    "sample-return-under-consideration",
-    "footage-still-relaying",
-    "system-checks-plan",
-    "robotic-arm-test-plan",
-    "first-drive-plan",
-    "ingenuity-drop-off-timing",
-    "sample-tubes-distance",
-)
-"""Facts whose own statement the engine did not support when this list was taken (engine gaps,
-not data errors: mostly an "as of February 2022" or "after landing" the engine looks for in the
-quotes rather than in the fact's as_of). The failure message always gives the live list."""
-
-
-@pytest.mark.xfail(
-    strict=False, reason="engine: statements not supported: " + ", ".join(STATEMENTS_NOT_SUPPORTED)
-)
 def test_every_statement_is_supported(base: FactBase) -> None:
     failures = _statement_failures(base)
     assert failures == [], _listing(failures)
@@ -562,20 +540,6 @@ def _source_lines(texts: dict[str, str]) -> Iterator[tuple[str, int, str]]:
                 yield sid, number, line.strip()
 
 
-SOURCE_LINES_CONTRADICTED = (
-    "foxnews-2022-02-18:13",
-    "gallery-2021-02-19:1",
-    "gallery-2021-02-19:17",
-)
-"""Source lines the engine called contradicted when this list was taken (engine gaps: a rank or a
-place given to the wrong name in a long caption, the article's own "date" header read as a
-claim). The failure message always gives the live list."""
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="engine: source lines contradicted: " + ", ".join(SOURCE_LINES_CONTRADICTED),
-)
 def test_no_source_line_is_contradicted(texts: dict[str, str]) -> None:
     contradicted = []
     for sid, number, line in _source_lines(texts):
