@@ -92,6 +92,17 @@ ORDINAL_WORDS = {
 }
 
 APPROX_BEFORE: tuple[tuple[str, str], ...] = (
+    ("a bit over", "just_over"),
+    ("a little over", "just_over"),
+    ("slightly over", "just_over"),
+    ("slightly more than", "just_over"),
+    ("a bit more than", "just_over"),
+    ("a little more than", "just_over"),
+    ("a bit under", "almost"),
+    ("a little under", "almost"),
+    ("slightly under", "almost"),
+    ("slightly less than", "almost"),
+    ("a bit less than", "almost"),
     ("no more than", "at_most"),
     ("no fewer than", "at_least"),
     ("no less than", "at_least"),
@@ -254,6 +265,8 @@ def interval(amount: float, precision: float, approx: str, high_amount: float | 
         low, high = min(low, amount * (1 - APPROX_TOLERANCE)), max(high, top * (1 + APPROX_TOLERANCE))
     elif approx == "almost":
         low, high = min(low, amount * (1 - APPROX_TOLERANCE)), top
+    elif approx == "just_over":
+        low, high = amount, top * (1 + APPROX_TOLERANCE)
     elif approx == "more_than":
         low, high = amount, math.inf
     elif approx == "at_least":
@@ -550,6 +563,8 @@ def find_vague(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
     for m in VAGUE_RE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if re.search(r"\b(?:last|final|first|next|past|few)\s+(?:a\s+)?$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue  # "the last few minutes" names a stretch of time, not an amount
         q = " ".join(m.group("q").lower().split())
         low, high = VAGUE_RANGES[q]
         if m.group("mult"):

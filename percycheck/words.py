@@ -24,7 +24,8 @@ STOPWORDS = frozenset(
     s' 's said says say according reportedly ever so-called called named known
     get gets got getting gotten inside within near onto across through throughout between among amongst behind beyond
     along alongside toward towards around against aboard atop via among per like instead
-    rather whereas likewise
+    rather whereas likewise actually really basically literally indeed certainly definitely
+    obviously apparently essentially they'd we'd he'd she'd i'd you'd it'd that's there's what's
     """.split()
 )
 """Words that carry no topic. Negation words are deliberately absent (see NEGATIONS)."""
@@ -154,6 +155,24 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
     ("carried into space", "launched"),
     ("carried perseverance into space", "launched perseverance"),
     ("blasted into space", "launched"),
+    ("first go at", "first attempt at"),
+    ("figuring out", "characterizing"),
+    ("figure out", "characterize"),
+    ("work out", "characterize"),
+    ("used to be", "past"),
+    ("long ago", "ancient"),
+    ("was home to", "contained"),
+    ("is home to", "contains"),
+    ("were home to", "contained"),
+    ("going to", "will"),
+    ("go on its first", "take its first"),
+    ("weighs in at", "weighs"),
+    ("tipped the scales at", "weighed"),
+    ("tips the scales at", "weighs"),
+    ("something like", "like"),
+    ("pop loose", "release"),
+    ("popped loose", "released"),
+    ("break loose", "release"),
     ("bring back", "return"),
     ("bringing back", "returning"),
     ("brought back", "returned"),
@@ -249,7 +268,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("wheel", "wheeled"),
     ("flat", "level", "even"),
     ("spot", "location", "place", "site", "area"),
-    ("drop", "deploy", "release", "leave"),
+    ("drop", "deploy", "release", "leave", "loose", "free", "unleash"),
     ("oxygen", "o2"),
     ("generator", "produce", "produces", "generate", "maker"),
     ("prototype", "experimental", "demonstrator"),
