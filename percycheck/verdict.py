@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import math
 import re
 from collections.abc import Sequence
@@ -57,6 +58,12 @@ PASSAGE_CHARS = 300
 """Quotes this close together in one source are one passage."""
 NOVEL_WORDS_LIMIT = 2
 """A claim with this many words that no fact uses at all says something the sources do not."""
+POSITIONS = frozenset(
+    concept(w) for w in "floor rim wall edge centre center top bottom underside belly deck side front rear inside outside".split()
+)
+"""Where on a thing something is: a claim and a fact naming different positions disagree."""
+SUBSTITUTION_SPAN = 2
+"""At most this many words on each side make a word swap (longer runs are rewording)."""
 SIBLING_CANDIDATES = 3
 MERGED_MARGIN = 0.1
 """Extra coverage a merged view needs to support a claim: more facts offer more words."""
@@ -574,9 +581,45 @@ class Engine:
         if missing_super:
             cmp.unmatched.append(f"the superlative '{missing_super[0]}'")
             return "unknown"
-        if cmp.coverage >= SUPPORT_COVERAGE + (MERGED_MARGIN if cmp.view.merged else 0.0):
-            return "supported"
-        return "unknown"
+        if cmp.coverage < SUPPORT_COVERAGE + (MERGED_MARGIN if cmp.view.merged else 0.0):
+            return "unknown"
+        reported = REPORTED_RE.search(claim.text)
+        if reported and len(claim.text[reported.end():].split()) >= 3:
+            # "Zurbuchen said that Y": the speaker matches many facts; what he said must hold
+            inner_text = claim.text[reported.end():]
+            inner = self.analyse(inner_text)
+            inner_cmp = self.compare(inner, cmp.view)
+            if self._status(inner, inner_cmp) != "supported":
+                cmp.unmatched.append(f"what was said: “{inner_text}”")
+                return "unknown"
+        swapped = self._substitution(claim, cmp.view)
+        if swapped:
+            cmp.unmatched.append(f"“{swapped[0]}” where the source says “{swapped[1]}”")
+            return "unknown"
+        return "supported"
+
+    def _substitution(self, claim: ClaimAnalysis, view: FactView) -> tuple[str, str] | None:
+        """A word of the sourced statement replaced by one the fact does not know: "crater rim"
+        for "crater floor", "commercial value" for "scientific value". Support would be wrong."""
+        claim_words = list(claim.concepts)
+        vocabulary = view.primary | view.secondary
+        claimed_positions = {w for w in claim_words if w in POSITIONS}
+        stated_positions = {w for w in view.primary if w in POSITIONS}
+        if claimed_positions and stated_positions and not claimed_positions & stated_positions:
+            return sorted(claimed_positions)[0], sorted(stated_positions)[0]
+        for text in (view.fact.statement, *(c.quote for c in view.fact.citations)):
+            fact_words = content_concepts(text)
+            matcher = difflib.SequenceMatcher(a=claim_words, b=fact_words, autojunk=False)
+            for op, a1, a2, b1, b2 in matcher.get_opcodes():
+                if op != "replace" or a2 - a1 > SUBSTITUTION_SPAN or b2 - b1 > SUBSTITUTION_SPAN:
+                    continue
+                if a1 == 0 or b1 == 0 or a2 == len(claim_words) and b2 == len(fact_words):
+                    continue  # a swap is held by matching words before it (and after, or one side ends)
+                new = [w for w in claim_words[a1:a2] if w not in vocabulary and not self.retriever.known(w)]
+                old = [w for w in fact_words[b1:b2] if w not in claim_words]
+                if new and old:
+                    return new[0], old[0]
+        return None
 
     def check(self, text: str) -> Verdict:
         """The verdict for one claim."""
@@ -687,6 +730,8 @@ class Engine:
 # --------------------------------------------------------------------------- helpers
 
 
+REPORTED_RE = re.compile(r"\b(?:said|says|say|stated|states|told|tells|explained|explains|noted|notes|added|adds)\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?", re.I)
+"""Reported speech: the words after it are the claim that must be sourced."""
 IDENTITY_BEFORE_RE = re.compile(r"\b(?:is|was|were|are|be)\s+(?:called\s+|named\s+|known\s+as\s+|dubbed\s+)?(?:the\s+|a\s+|an\s+|NASA['’]s\s+)?$", re.I)
 """A name right after "is called" / "was" is asserted to be the thing, not merely mentioned."""
 

@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     s' 's said says say according reportedly ever so-called called named known
     get gets got getting gotten inside within near onto across through throughout between among amongst behind beyond
     along alongside toward towards around against aboard atop via among per like instead
-    rather whereas likewise actually really basically literally indeed certainly definitely
+    located situated based headquartered rather whereas likewise actually really basically literally indeed certainly definitely
     obviously apparently essentially they'd we'd he'd she'd i'd you'd it'd that's there's what's
     """.split()
 )
@@ -165,6 +165,10 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
     ("is home to", "contains"),
     ("were home to", "contained"),
     ("going to", "will"),
+    ("set to be", "scheduled to be"),
+    ("was set to", "was scheduled to"),
+    ("were set to", "were scheduled to"),
+    ("is set to", "is scheduled to"),
     ("go on its first", "take its first"),
     ("weighs in at", "weighs"),
     ("tipped the scales at", "weighed"),
@@ -247,13 +251,14 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("geology", "rock", "terrain", "geological"),
     ("climate", "weather", "atmosphere"),
     ("human", "astronaut", "people", "crewed", "person"),
-    ("first", "pioneer", "maiden", "inaugural", "debut"),
+    ("first", "pioneer", "maiden", "inaugural", "debut", "opening"),
+    ("final", "last", "closing", "concluding"),
     ("hinder", "slow", "impede", "hamper", "obstruct", "delay", "stall", "block"),
     ("successful", "success", "succeed", "successfully", "work", "accomplish", "achieve", "complete"),
     ("underside", "belly", "bottom", "beneath", "underneath", "below"),
     ("zoom", "zoomable", "magnify"),
     ("expect", "plan", "schedule", "due", "intend", "anticipate", "slate"),
-    ("locate", "sit", "situate", "mount", "perch", "position", "house", "place", "lie", "rest", "bolt", "attach", "fix", "cling", "hang"),
+    ("mount", "sit", "perch", "position", "house", "place", "lie", "rest", "bolt", "attach", "fix", "cling", "hang"),
     ("mast", "head"),
     ("panorama", "panoramic", "vista"),
     ("stitch", "compose", "assemble", "combine", "mosaic", "merge", "composite"),
