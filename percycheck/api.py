@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from percycheck.facts import FactBase, builtin_facts_path
 from percycheck.facts import load_facts as _load_facts
@@ -55,32 +56,46 @@ def load_facts(path: str | Path | None = None) -> FactBase:
     A file is parsed once per process and again only when it changes (size or modification
     time), so a loop over ``check(claim, "facts.yaml")`` stays fast. Errors name ``path`` as given.
     """
+    return engine(path).base
+
+
+def _stamp(path: str | Path | None) -> tuple[str | None, str | None, tuple[int, int] | None]:
     if path is None:
-        return _cached_base(None, None, None)
+        return None, None, None
     try:
         stat = Path(path).stat()
         key: tuple[int, int] | None = (stat.st_size, stat.st_mtime_ns)
     except (OSError, ValueError):
         key = None  # load_facts reports the problem
-    return _cached_base(str(Path(path).resolve()), str(path), key)
+    return str(Path(path).resolve()), str(path), key
 
 
 @lru_cache(maxsize=8)
-def _cached_base(
-    resolved: str | None, shown: str | None, stamp: tuple[int, int] | None
-) -> FactBase:
-    return _load_facts(shown)
+def _engine_for_file(resolved: str | None, shown: str | None, stamp: tuple[int, int] | None) -> Engine:
+    """The engine for a facts file: from the on-disk cache when it is current, else built."""
+    from percycheck import cache
+
+    file = Path(resolved) if resolved is not None else builtin_facts_path()
+    built = cache.load(file)
+    if built is None:
+        built = Engine(_load_facts(shown))
+        cache.store(file, built)
+    _ENGINES[built.base] = built
+    return built
 
 
-@lru_cache(maxsize=8)
-def _engine_for(base: FactBase) -> Engine:
-    return Engine(base)
+_ENGINES: WeakKeyDictionary[FactBase, Engine] = WeakKeyDictionary()
+"""Engines by the facts base they were built for, so a base loaded once is indexed once."""
 
 
 def engine(facts: Facts = None) -> Engine:
     """The (cached) engine for a facts base, a facts file path, or the built-in facts."""
-    base = facts if isinstance(facts, FactBase) else load_facts(facts)
-    return _engine_for(base)
+    if isinstance(facts, FactBase):
+        found = _ENGINES.get(facts)
+        if found is None:
+            found = _ENGINES[facts] = Engine(facts)
+        return found
+    return _engine_for_file(*_stamp(facts))
 
 
 def check(claim: str, facts: Facts = None) -> Verdict:

@@ -9,10 +9,9 @@ folder simply means no cache. ``PERCYCHECK_NO_CACHE=1`` turns it off.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from percycheck.verdict import Engine
 
 CACHE_FORMAT = 1
-_CODE_FILES = ("facts.py", "values.py", "words.py", "matcher.py", "verdict.py", "clauses.py", "models.py", "cache.py")
+_CODE_FILES = ("facts.py", "values.py", "words.py", "matcher.py", "verdict.py", "clauses.py", "models.py", "cache.py", "yamlsafe.py")
 
 
 def cache_dir() -> Path:
@@ -36,29 +35,28 @@ def enabled() -> bool:
     return os.environ.get("PERCYCHECK_NO_CACHE", "") in ("", "0")
 
 
+def _digest(data: bytes) -> str:
+    """A fast content digest (CRC-32 and length): the cache is an optimisation, not a seal."""
+    return f"{zlib.crc32(data):08x}{len(data):x}"
+
+
 def _code_digest() -> str:
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256(str(CACHE_FORMAT).encode())
+    parts = [str(CACHE_FORMAT)]
     for name in _CODE_FILES:
         try:
-            h.update((here / name).read_bytes())
+            parts.append(_digest((here / name).read_bytes()))
         except OSError:
-            h.update(name.encode())
-    return h.hexdigest()
+            parts.append(name)
+    return "".join(parts)
 
 
 def _key(facts_bytes: bytes, facts_path: Path) -> str:
-    h = hashlib.sha256(facts_bytes)
-    h.update(str(facts_path.resolve()).encode())
-    h.update(_code_digest().encode())
-    return h.hexdigest()[:32]
+    return _digest(facts_bytes + str(facts_path.resolve()).encode() + _code_digest().encode())
 
 
 def _source_digests(engine: Engine, base_dir: Path) -> dict[str, str]:
-    return {
-        source.file: hashlib.sha256((base_dir / source.file).read_bytes()).hexdigest()
-        for source in engine.base.sources.values()
-    }
+    return {source.file: _digest((base_dir / source.file).read_bytes()) for source in engine.base.sources.values()}
 
 
 def load(facts_path: Path) -> Engine | None:
@@ -80,6 +78,16 @@ def load(facts_path: Path) -> Engine | None:
         return None
 
 
+MAX_ENTRIES = 8
+"""Older cached engines beyond this many (other facts files, other versions) are removed."""
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("engine-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[MAX_ENTRIES - 1:]:
+        old.unlink(missing_ok=True)
+
+
 def store(facts_path: Path, engine: Engine) -> None:
     """Save an engine for the next start; failures are ignored (the cache is an optimisation)."""
     if not enabled():
@@ -90,6 +98,9 @@ def store(facts_path: Path, engine: Engine) -> None:
         data = facts_path.read_bytes()
         entry = folder / f"engine-{_key(data, facts_path)}.pickle"
         payload = {"format": CACHE_FORMAT, "engine": engine, "sources": _source_digests(engine, facts_path.parent)}
+        import tempfile
+
+        _prune(folder)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".engine-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:

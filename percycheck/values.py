@@ -8,15 +8,44 @@ linear in the length of the input.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from percycheck.models import Entity
 from percycheck.words import OPPOSITES, SYNONYMS, TOKEN_RE, concept, is_content, stem
+
+class LazyPattern:
+    """A regular expression compiled on first use, skipped when its key words are absent.
+
+    Compiling every pattern at import costs more than checking a claim; most claims need only
+    a few of them. ``needs`` lists lower-case strings one of which must occur for a match.
+    """
+
+    def __init__(self, source: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
+        self.source = source
+        self.flags = flags
+        self.needs = needs
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.needs:
+            low = text.lower()
+            if not any(n in low for n in self.needs):
+                return iter(())
+        return self.compiled.finditer(text)
+
+
+MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DIGITS = tuple("0123456789")
 
 # --------------------------------------------------------------------------- units
 
@@ -297,38 +326,43 @@ def overlaps(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
 # --------------------------------------------------------------------------- dates
 
 MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+for _i, _name in enumerate(MONTH_NAMES):
     if _name:
         MONTHS[_name.lower()] = _i
         MONTHS[_name[:3].lower()] = _i
 MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS = {name.lower(): i for i, name in enumerate(DAY_NAMES)}
 
 _MONTH = r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
-DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(r"\b" + _YEAR.format(g="y") + r"-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
-    ("dotted", re.compile(r"\b(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\." + _YEAR.format(g="y") + r"\b")),
-    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/" + _YEAR.format(g="y") + r"\b")),
-    ("mdy", re.compile(r"\b" + _MONTH.format(g="m") + r"\s?" + _DAY.format(g="d")
-                       + r"\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I)),
-    ("dmy", re.compile(r"\b" + _DAY.format(g="d") + r"(?:\s+of)?\s+" + _MONTH.format(g="m")
-                       + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I)),
-    ("my", re.compile(r"\b" + _MONTH.format(g="m") + r",?\s+(?:of\s+)?" + _YEAR.format(g="y") + r"\b", re.I)),
-    ("month", re.compile(r"\b(?:in|during|by|since|until|of|early|late|mid|mid-)\s+(?:early\s+|late\s+|mid-?)?"
-                         r"(?P<m>january|february|march|april|june|july|august|september|october|november|december)\b", re.I)),
-    ("year", re.compile(r"(?<![\d,.\-/])" + _YEAR.format(g="y") + r"(?![\d,]|\.\d|\s*(?:-|\s)?(?:"
+DATE_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
+    ("iso", LazyPattern(r"\b" + _YEAR.format(g="y") + r"-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b", needs=("-",))),
+    ("dotted", LazyPattern(r"\b(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\." + _YEAR.format(g="y") + r"\b", needs=(".",))),
+    ("numeric", LazyPattern(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/" + _YEAR.format(g="y") + r"\b", needs=("/",))),
+    ("mdy", LazyPattern(r"\b" + _MONTH.format(g="m") + r"\s?" + _DAY.format(g="d")
+                       + r"\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I, needs=MONTH_KEYS)),
+    ("dmy", LazyPattern(r"\b" + _DAY.format(g="d") + r"(?:\s+of)?\s+" + _MONTH.format(g="m")
+                       + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I, needs=MONTH_KEYS)),
+    ("my", LazyPattern(r"\b" + _MONTH.format(g="m") + r",?\s+(?:of\s+)?" + _YEAR.format(g="y") + r"\b", re.I, needs=MONTH_KEYS)),
+    ("month", LazyPattern(r"\b(?:in|during|by|since|until|of|early|late|mid|mid-)\s+(?:early\s+|late\s+|mid-?)?"
+                         r"(?P<m>january|february|march|april|june|july|august|september|october|november|december)\b", re.I,
+                         needs=MONTH_KEYS)),
+    ("year", LazyPattern(r"(?<![\d,.\-/])" + _YEAR.format(g="y") + r"(?![\d,]|\.\d|\s*(?:-|\s)?(?:"
                         + "|".join(sorted({k for k in UNIT_WORDS if len(k) > 2}, key=len, reverse=True))
-                        + r")\b)")),
+                        + r")\b)", needs=("19", "20"))),
 )
 HOLIDAYS = {"valentine's day": (2, 14), "valentine’s day": (2, 14), "valentines day": (2, 14),
             "christmas day": (12, 25), "christmas": (12, 25), "new year's day": (1, 1), "new year’s day": (1, 1),
             "halloween": (10, 31), "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4)}
-HOLIDAY_RE = re.compile(r"\b(?P<h>" + "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True)) + r")(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I)
+HOLIDAY_RE = LazyPattern(r"\b(?P<h>" + "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True)) + r")(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I,
+                         needs=("valentine", "christmas", "new year", "halloween", "independence", "fourth of july"))
 WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
-TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
+TIME_RE = LazyPattern(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I, needs=(":", "am", "pm", "a.m", "p.m"))
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
@@ -395,11 +429,12 @@ def find_dates(text: str) -> list[DateValue]:
     return sorted(found, key=lambda d: d.start)
 
 
-RELATIVE_RE = re.compile(
+RELATIVE_RE = LazyPattern(
     r"\b(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w not in ("dozen", "couple", "pair", "single")) + r"|the)\s+"
     r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before|following|prior\s+to)\s+(?:the\s+|its\s+|their\s+|perseverance['’]s\s+|the\s+rover['’]s\s+)?"
     r"(?P<event>[a-z]+)",
     re.I,
+    needs=("after", "before", "following", "prior"),
 )
 
 
@@ -475,11 +510,9 @@ _WORDNUM = "|".join(
 )
 _MULT = "|".join(MULTIPLIERS)
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
-_APPROX = "|".join(re.escape(p) for p, _ in APPROX_BEFORE)
 
 AMOUNT_RE = re.compile(
-    r"(?:(?P<approx>" + _APPROX + r")\s+)?"
-    r"(?:(?P<a_unit>an?|one)\s+(?P<unit0>" + _UNIT + r")\s+or\s+(?P<two>two|three|so)\b"
+    r"\b(?:(?P<a_unit>an?|one)\s+(?P<unit0>" + _UNIT + r")\s+or\s+(?P<two>two|three|so)\b"
     r"|(?P<num>" + _NUM + r"|(?:" + _WORDNUM + r")(?:-(?:" + _WORDNUM + r"))?|an?)"
     r"(?:\s*(?P<mult>" + _MULT + r"))?"
     r"(?:\s*(?:or|to|-|–|and)\s*(?P<num2>" + _NUM + r"|" + _WORDNUM + r")(?:\s*(?P<mult2>" + _MULT + r"))?)?"
@@ -537,16 +570,17 @@ def _noun_words(text: str, end: int) -> tuple[str, ...]:
 
 
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "tenth": 0.1}
-FRACTION_RE = re.compile(
-    r"(?:(?P<approx>" + _APPROX + r")\s+)?(?:(?:a|an|one)\s+)?(?P<frac>half|third|quarter|fourth|fifth|tenth)\s+(?:of\s+)?(?:a|an|the)\s+(?P<unit>" + _UNIT + r")\b",
+FRACTION_RE = LazyPattern(
+    r"\b(?:(?:a|an|one)\s+)?(?P<frac>half|third|quarter|fourth|fifth|tenth)\s+(?:of\s+)?(?:a|an|the)\s+(?P<unit>" + _UNIT + r")\b",
     re.I,
 )
 
 
-VAGUE_RE = re.compile(
+VAGUE_RE = LazyPattern(
     r"(?P<phrase>(?:(?:a|an)\s+)?(?P<q>few|several|couple\s+of|handful\s+of|dozens\s+of|hundreds\s+of|thousands\s+of|millions\s+of|billions\s+of|half\s+a\s+dozen|a\s+dozen)"
     r"(?:\s+(?P<mult>hundred|thousand|million|billion))?)\s+(?P<unit>" + _UNIT + r")\b",
     re.I,
+    needs=("few", "several", "couple", "handful", "dozen", "hundreds", "thousands", "millions", "billions"),
 )
 VAGUE_RANGES = {
     "few": (2.0, 9.0), "several": (3.0, 9.0), "couple of": (2.0, 3.0), "handful of": (2.0, 9.0),
@@ -580,7 +614,7 @@ def find_vague(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
     return result
 
 
-WITHIN_RE = re.compile(r"\bwithin\s+(?:a\s+few\s+|several\s+)?(?P<unit>hours|days|weeks|months)\b", re.I)
+WITHIN_RE = LazyPattern(r"\bwithin\s+(?:a\s+few\s+|several\s+)?(?P<unit>hours|days|weeks|months)\b", re.I, needs=("within",))
 
 
 def find_fractions(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
@@ -590,11 +624,33 @@ def find_fractions(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         value = FRACTIONS[m.group("frac").lower()]
-        approx = APPROX_MAP.get((m.group("approx") or "").lower(), "about")
+        approx, begin = approx_before(text, m.start())
+        approx = "about" if approx == "exact" else approx
         low, high = interval(value, value * APPROX_TOLERANCE / 2, approx)
         dimension, low, high = to_base(low, high, UNIT_WORDS[m.group("unit").lower()])
-        result.append(Amount(low, high, dimension, m.group(0), m.start(), m.end()))
+        result.append(Amount(low, high, dimension, text[begin:m.end()], begin, m.end()))
     return result
+
+
+_APPROX_LONGEST = sorted(APPROX_BEFORE, key=lambda pair: -len(pair[0]))
+
+
+def approx_before(text: str, start: int) -> tuple[str, int]:
+    """The approximation word right before an amount ("almost", "more than") and where it starts.
+
+    Looked up in Python rather than in the amount pattern: a 40-way alternation costs more to
+    compile than every claim of a run costs to check.
+    """
+    window = text[max(0, start - 24):start].lower()
+    if not window.endswith((" ", "\t")):
+        return "exact", start
+    stripped = window.rstrip()
+    for phrase, kind in _APPROX_LONGEST:
+        if stripped.endswith(phrase):
+            before = stripped[: -len(phrase)]
+            if not before or not before[-1].isalnum():
+                return kind, start - (len(window) - len(before))
+    return "exact", start
 
 
 def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
@@ -609,7 +665,7 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
         num_start = m.start("num") if m.group("num") else m.start("a_unit")
         if any(s < end and num_start < e for s, e in taken):
             continue
-        approx = APPROX_MAP.get((m.group("approx") or "").lower(), "exact")
+        approx, start = approx_before(text, start)
         unit_word = m.group("unit") or m.group("unit0") or (m.group("unitadj") or "").lstrip("-")
         if m.group("unit0"):
             first, second = (1.0, 0.5), _number(m.group("two"), None) or (2.0, 0.5)

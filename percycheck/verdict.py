@@ -12,9 +12,7 @@ and a claim value with no counterpart is *unmatched*. Then:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Sequence
@@ -24,6 +22,8 @@ from percycheck.facts import FactBase
 from percycheck.matcher import Document, Retriever
 from percycheck.models import Citation, Entity, Fact, FactRef, Value, Verdict
 from percycheck.values import (
+    DAY_NAMES,
+    MONTH_NAMES,
     Amount,
     DateValue,
     Extraction,
@@ -458,7 +458,7 @@ class Engine:
                 cmp.matched.append(w.text)
             else:
                 value = full[0]
-                name = calendar.day_name[dt.date.fromisoformat(value.text).weekday()]
+                name = DAY_NAMES[dt.date.fromisoformat(value.text).weekday()]
                 cmp.conflicts.append(Conflict(value.slot, w.text, f"{name} ({value.text})", name, "date"))
 
     def _noun_key(self, words: Sequence[str], text: str = "") -> set[str]:
@@ -607,9 +607,11 @@ class Engine:
         stated_positions = {w for w in view.primary if w in POSITIONS}
         if claimed_positions and stated_positions and not claimed_positions & stated_positions:
             return sorted(claimed_positions)[0], sorted(stated_positions)[0]
+        from difflib import SequenceMatcher
+
         for text in (view.fact.statement, *(c.quote for c in view.fact.citations)):
             fact_words = content_concepts(text)
-            matcher = difflib.SequenceMatcher(a=claim_words, b=fact_words, autojunk=False)
+            matcher = SequenceMatcher(a=claim_words, b=fact_words, autojunk=False)
             for op, a1, a2, b1, b2 in matcher.get_opcodes():
                 if op != "replace" or a2 - a1 > SUBSTITUTION_SPAN or b2 - b1 > SUBSTITUTION_SPAN:
                     continue
@@ -846,7 +848,7 @@ def _human_date(iso: str, like: DateValue | None = None) -> str:
     year, month, day = parse_iso(iso)
     if month is None:
         return str(year)
-    name = calendar.month_name[month]
+    name = MONTH_NAMES[month]
     if day is None:
         return f"{name} {year}"
     if like is not None and like.text[:1].isdigit() and "-" in like.text:
