@@ -183,6 +183,8 @@ class Amount:
     noun: tuple[str, ...] = ()
     """The words after a count, as written ("sample", "tubes"); empty for quantities."""
     comparative: bool = False
+    unit: str | None = None
+    """The unit the writer used ("kg" for "1,500 kilograms"), for quantities."""
 
 
 @dataclass(frozen=True)
@@ -687,7 +689,7 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             if unit == "ton" and m.group("metric"):
                 unit = "t"
             dimension, low, high = to_base(low, high, unit)
-            result.append(Amount(low, high, dimension, text[start:end], start, end, (), comparative))
+            result.append(Amount(low, high, dimension, text[start:end], start, end, (), comparative, unit))
             continue
         if first[0] == 1 and not m.group("num2") and not num_text[:1].isdigit():
             continue  # "one of the six wheels", "at one point": a member picked out, not a count

@@ -511,7 +511,7 @@ class Engine:
             else:
                 value = same[0]
                 free.remove(value)
-                cmp.conflicts.append(Conflict(value.slot, a.text, value.text, value.text, a.dimension))
+                cmp.conflicts.append(Conflict(value.slot, a.text, value.text, _restated(a, value), a.dimension))
 
     def _compare_ordinals(self, ex: Extraction, fact: Fact, cmp: Comparison) -> None:
         ranks = [v for v in fact.values if v.kind == "ordinal"]
@@ -781,6 +781,38 @@ def _superlative_covered(claimed: str, view: FactView) -> bool:
     if words[0] in ("most", "least") and len(words) > 1:
         return f"{words[0]} {stem(words[1])}" in present or concept(words[1]) in vocabulary and bool(present)
     return stem(words[0]) in present or concept(words[0]) in vocabulary
+
+
+_NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                             r"sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I)
+_WORDS_FOR = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+              "sixteen seventeen eighteen nineteen twenty").split()
+
+
+def _restated(amount: Amount, value: Value) -> str:
+    """The claim's amount with the sourced number put in, in the claim's own unit and style:
+    "about 1,500 kilograms" -> "about 1,026 kilograms", "four" -> "two"."""
+    low, high = value.low or 0.0, value.high if value.high is not None else math.inf
+    if math.isinf(high):
+        return value.text
+    mid = high if value.text.startswith("almost") else (low + high) / 2  # "almost 1,050 feet" is 1,050 at most
+    if amount.dimension != "count" and amount.unit:
+        from percycheck.values import UNITS
+
+        mid = mid / UNITS[amount.unit][1]
+    found = _NUMBER_IN_TEXT.search(amount.text)
+    if found is None:
+        return value.text
+    if found.group(0)[0].isalpha() and amount.dimension == "count" and round(mid) < len(_WORDS_FOR):
+        number = _WORDS_FOR[round(mid)]
+        if found.group(0)[0].isupper():
+            number = number.capitalize()
+    elif abs(mid) >= 100 or mid == round(mid):
+        number = f"{round(mid):,}"
+    else:
+        number = f"{mid:.3g}"
+    return amount.text[: found.start()] + number + amount.text[found.end():]
 
 
 def _head_noun(words: Sequence[str]) -> str:
