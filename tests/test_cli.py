@@ -123,7 +123,7 @@ def test_text_report_for_a_contradicted_claim() -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"contradicted: {CONTRADICTED}"
-    assert "    suggestion: Perseverance weighs 2,263 lb." in lines
+    assert "    suggestion: Perseverance weighs 2,263 pounds." in lines
     assert lines[-1] == "checked 1: 0 supported, 1 contradicted, 0 unknown, 0 skipped"
 
 
@@ -351,7 +351,7 @@ def test_jsonl_lines_carry_the_contract_keys() -> None:
 def test_jsonl_location_keys() -> None:
     row = jsonl(run("--format", "jsonl", input=CONTRADICTED))[0]
     assert row["location"] == {"path": None, "line": 1, "column": 1}
-    assert row["suggestion"] == "Perseverance weighs 2,263 lb."
+    assert row["suggestion"] == "Perseverance weighs 2,263 pounds."
 
 
 def test_json_is_one_document_with_a_summary() -> None:
