@@ -152,6 +152,7 @@ class Engine:
         self.gazetteer = Gazetteer(base.entities.values())
         self.views = [self._view(f) for f in base.facts]
         self.siblings = self._find_siblings()
+        self.quote_siblings = self._find_siblings(same_quote=True)
         self.event_dates = self._event_dates()
         self.mentioned = frozenset().union(*(v.closure | v.quoted for v in self.views))
         self.retriever = Retriever(
@@ -221,9 +222,9 @@ class Engine:
             superlatives=frozenset(supers),
         )
 
-    def _find_siblings(self) -> list[tuple[int, ...]]:
+    def _find_siblings(self, same_quote: bool = False) -> list[tuple[int, ...]]:
         """For each fact, the other facts about the same subject and topic from the same passage
-        of a source (the same quote, or a quote a sentence or two away)."""
+        of a source (a quote a sentence or two away; with ``same_quote``, the very same quote)."""
         places: list[list[tuple[str, int]]] = []
         for view in self.views:
             spots = []
@@ -239,16 +240,17 @@ class Engine:
             for j, other in enumerate(self.views):
                 if j == i or other.fact.subject != view.fact.subject or other.polarity != view.polarity:
                     continue
-                near = any(s1 == s2 and abs(o1 - o2) <= PASSAGE_CHARS for s1, o1 in places[i] for s2, o2 in places[j])
+                reach = 0 if same_quote else PASSAGE_CHARS
+                near = any(s1 == s2 and abs(o1 - o2) <= reach for s1, o1 in places[i] for s2, o2 in places[j])
                 shared = {c for c in view.statement_concepts & other.statement_concepts if not c.startswith("@")}
-                if near and shared:
+                if near and (shared or same_quote):
                     found.append(j)
             result.append(tuple(found))
         return result
 
-    def _merged_view(self, i: int) -> FactView | None:
+    def _merged_view(self, i: int, strong: bool = False) -> FactView | None:
         """Fact ``i`` together with its siblings, as one view (None when it has none)."""
-        siblings = self.siblings[i]
+        siblings = self.quote_siblings[i] if strong else self.siblings[i]
         if not siblings:
             return None
         views = [self.views[i], *(self.views[j] for j in siblings)]
@@ -558,6 +560,8 @@ class Engine:
                           and (c.kind != "quoted" or cmp.coverage >= SUPPORT_COVERAGE)]
         if cmp.unmatched and not cmp.anchors:
             real_conflicts = []  # the claim is about something else that merely shares a slot
+        if real_conflicts and cmp.polarity_flip:
+            real_conflicts = []  # "the failed attempt was at X" is not about the successful one at Y
         if real_conflicts and cmp.coverage >= CONTRADICT_COVERAGE:
             cmp.conflicts = real_conflicts + [c for c in cmp.conflicts if c not in real_conflicts]
             return "contradicted"
@@ -661,10 +665,15 @@ class Engine:
             # the claim may join values that one source sentence states and the curation split
             # into several facts ("the six-image panorama, taken on Feb. 20")
             for i in candidates[:SIBLING_CANDIDATES]:
+                # facts drawn from one quote about one subject are one statement: judge them as one
+                strong = self._merged_view(i, strong=True)
+                if strong is not None:
+                    c = self.compare(claim, strong)
+                    judged.append((self._status(claim, c), c))
                 merged = self._merged_view(i)
                 if merged is not None:
                     c = self.compare(claim, merged)
-                    if self._status(claim, c) == "supported":  # joined facts may confirm, never refute
+                    if self._status(claim, c) == "supported":  # a passage may confirm, never refute
                         judged.append(("supported", c))
         supported = [c for s, c in judged if s == "supported"]
         contradicted = [c for s, c in judged if s == "contradicted"]
