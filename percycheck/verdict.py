@@ -62,6 +62,11 @@ POSITIONS = frozenset(
     concept(w) for w in "floor rim wall edge centre center top bottom underside belly deck side front rear inside outside".split()
 )
 """Where on a thing something is: a claim and a fact naming different positions disagree."""
+STEM_PREFIX = 5
+STEM_MATCH_WEIGHT = 0.8
+"""A word sharing its first five letters with a word of the fact counts this much."""
+VALUE_WEIGHT = 0.8
+"""An agreeing date or amount weighs this share of the rarest word in the topic coverage."""
 SUBSTITUTION_SPAN = 2
 """At most this many words on each side make a word swap (longer runs are rewording)."""
 SIBLING_CANDIDATES = 3
@@ -304,7 +309,7 @@ class Engine:
         conflicting_mentions: set[int] = set()
 
         self._compare_entities(ex.mentions, view, cmp, conflicting_mentions, claim)
-        self._compare_dates(ex.dates, fact, cmp)
+        self._compare_dates(ex.dates, fact, cmp, claim)
         self._compare_weekdays(ex, fact, cmp)
         self._compare_amounts(ex.amounts, view, cmp, claim.concepts)
         self._compare_ordinals(ex, fact, cmp)
@@ -322,6 +327,18 @@ class Engine:
                 num += w
             elif c in view.secondary:
                 num += SECONDARY_WEIGHT * w
+            elif _shares_stem(c, view.primary):
+                num += STEM_MATCH_WEIGHT * w  # "relief" and "relieved" are one word to a reader
+        # an agreeing date or amount is the heart of a claim: it counts toward the topic too,
+        # when the claim's words say it is the fact's kind of date or amount
+        claim_set = set(claim.concepts) | {"@" + m.entity for m in ex.mentions}
+        stmt = {c for c in view.statement_concepts if c[1:] not in self.ambient}
+        cmp.reverse = len(stmt & claim_set) / len(stmt) if stmt else 0.0
+        value_weight = VALUE_WEIGHT * self.retriever.max_idf
+        for slot, _claimed, kind in cmp.slot_matches:
+            if not view.merged and self._slot_anchored(claim, cmp, slot, kind):
+                num += value_weight
+                den += value_weight
         for i, m in enumerate(ex.mentions):
             w = self.retriever.weight("@" + m.entity)
             den += w
@@ -332,9 +349,6 @@ class Engine:
             elif m.entity in view.quoted:
                 num += SECONDARY_WEIGHT * w
         cmp.coverage = num / den if den else 0.0
-        claim_set = set(claim.concepts) | {"@" + m.entity for m in ex.mentions}
-        stmt = {c for c in view.statement_concepts if c[1:] not in self.ambient}
-        cmp.reverse = len(stmt & claim_set) / len(stmt) if stmt else 0.0
         if claim.polarity != view.polarity:
             cmp.polarity_flip = True
         return cmp
@@ -421,8 +435,14 @@ class Engine:
             return a.type is None or b.type is None or a.type == b.type
         return True
 
-    def _compare_dates(self, dates: Sequence[DateValue], fact: Fact, cmp: Comparison) -> None:
+    def _compare_dates(self, dates: Sequence[DateValue], fact: Fact, cmp: Comparison, claim: ClaimAnalysis | None = None) -> None:
         fact_dates = [(v, parse_iso(v.text)) for v in fact.values if v.kind == "date"]
+        if claim is not None and len(fact_dates) > 1:
+            # a fact with several dates (issued Feb. 18, photographed Feb. 14): the claim's words
+            # say which one it means ("photographed"), so only that one is compared
+            named = [fd for fd in fact_dates if self._anchored(claim, fd[0].slot)]
+            if named:
+                fact_dates = named
         free = list(fact_dates)
         leftover: list[DateValue] = []
         for d in dates:
@@ -531,7 +551,7 @@ class Engine:
 
     def _anchored(self, claim: ClaimAnalysis, slot: str) -> bool:
         """A conflict counts only when the claim talks about that slot (or the slot is generic)."""
-        words = {concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS}
+        words = _slot_words(slot)
         if not words:
             return False  # a slot named only "date" says nothing of the event: restatement must
         claim_words = set(claim.concepts)
@@ -544,17 +564,23 @@ class Engine:
         about the day an image was released on Feb. 19.)"""
         if kind not in SLOT_ANCHORED_KINDS:
             return True
+        words = _slot_words(slot)
+        if words & cmp.view.statement_concepts:
+            return self._anchored(claim, slot)  # the slot says which event: the claim must name it
+        # a bare "date", or a slot named in other words than the statement's: the claim must
+        # restate the fact (or name the slot after all)
         return self._anchored(claim, slot) or cmp.reverse >= DATE_ANCHOR_REVERSE
 
     def _status(self, claim: ClaimAnalysis, cmp: Comparison) -> str:
         ex = claim.extraction
         for slot, claimed, kind in cmp.slot_matches:
-            if kind == "date" and not self._slot_anchored(claim, cmp, slot, kind):
+            if not self._slot_anchored(claim, cmp, slot, kind):
                 cmp.unmatched.append(f"{claimed} for another event ({slot})")
                 cmp.confirmed.discard(claimed)
         cmp.slot_matches.clear()
         if cmp.subject_swap:
-            restates = not cmp.conflicts and not cmp.unmatched and cmp.matched and cmp.coverage >= SUPPORT_COVERAGE
+            restates = not cmp.conflicts and not cmp.unmatched and cmp.coverage >= SUPPORT_COVERAGE and (
+                bool(cmp.matched) or cmp.reverse >= DATE_ANCHOR_REVERSE)
             return "contradicted" if restates else "unknown"
         real_conflicts = [c for c in cmp.conflicts if self._slot_anchored(claim, cmp, c.slot, c.kind)
                           and (c.kind != "quoted" or cmp.coverage >= SUPPORT_COVERAGE)]
@@ -596,11 +622,31 @@ class Engine:
             if self._status(inner, inner_cmp) != "supported":
                 cmp.unmatched.append(f"what was said: “{inner_text}”")
                 return "unknown"
+        misnamed = self._misnamed(claim, cmp.view)
+        if misnamed:
+            cmp.unmatched.append(f"that something is called {misnamed}")
+            return "unknown"
         swapped = self._substitution(claim, cmp.view)
         if swapped:
             cmp.unmatched.append(f"“{swapped[0]}” where the source says “{swapped[1]}”")
             return "unknown"
         return "supported"
+
+    def _misnamed(self, claim: ClaimAnalysis, view: FactView) -> str | None:
+        """A claim that something "is called X" needs a source that calls it X: the JPL text
+        names Mastcam-Z and "a laser instrument called SuperCam" side by side."""
+        for m in claim.extraction.mentions:
+            if not NAMING_BEFORE_RE.search(claim.text[: m.start]):
+                continue
+            if m.entity == view.fact.subject:
+                continue
+            entity = self.base.entities[m.entity]
+            names = [re.escape(n) for n in (entity.name, *entity.aliases)]
+            pattern = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as)\s+(?:the\s+)?(?:" + "|".join(names) + r")\b", re.I)
+            texts = (view.fact.statement, *(c.quote for c in view.fact.citations))
+            if not any(pattern.search(t) for t in texts):
+                return m.text
+        return None
 
     def _substitution(self, claim: ClaimAnalysis, view: FactView) -> tuple[str, str] | None:
         """A word of the sourced statement replaced by one the fact does not know: "crater rim"
@@ -743,6 +789,8 @@ class Engine:
 
 REPORTED_RE = re.compile(r"\b(?:said|says|say|stated|states|told|tells|explained|explains|noted|notes|added|adds)\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?", re.I)
 """Reported speech: the words after it are the claim that must be sourced."""
+NAMING_BEFORE_RE = re.compile(r"\b(?:called|named|nicknamed|dubbed|known\s+as)\s+(?:the\s+)?$", re.I)
+"""A name right after "called" is the claim's point: the source must give that name to it."""
 IDENTITY_BEFORE_RE = re.compile(r"\b(?:is|was|were|are|be)\s+(?:called\s+|named\s+|known\s+as\s+|dubbed\s+)?(?:the\s+|a\s+|an\s+|NASA['’]s\s+)?$", re.I)
 """A name right after "is called" / "was" is asserted to be the thing, not merely mentioned."""
 
@@ -822,6 +870,19 @@ def _restated(amount: Amount, value: Value) -> str:
     else:
         number = f"{mid:.3g}"
     return amount.text[: found.start()] + number + amount.text[found.end():]
+
+
+def _slot_words(slot: str) -> set[str]:
+    """The concepts a slot name gives beyond "date", "number" and the like: "landing date" -> {land}."""
+    return {concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS}
+
+
+def _shares_stem(word: str, vocabulary: frozenset[str]) -> bool:
+    """A word that starts like a word of the fact (five letters or more in common)."""
+    if len(word) < STEM_PREFIX or not word.isalpha():
+        return False
+    prefix = word[:STEM_PREFIX]
+    return any(len(v) >= STEM_PREFIX and v[:STEM_PREFIX] == prefix for v in vocabulary if v[:1] == word[:1])
 
 
 def _head_noun(words: Sequence[str]) -> str:

@@ -37,6 +37,7 @@ NEGATIONS = frozenset(
 
 NEGATION_IDIOMS_RE = re.compile(
     r"\b(?:not|n't|never)\s+(?:\w+\s+){0,4}?(?:until|till|before|for at least|for another|for more than)\b"
+    r"|\bno\s+(?:\w+\s+){0,2}?(?:before|else|other|prior)\b(?=.*\b(?:as many|as much|more|as far|as long)\b)"
 )
 """'Wasn't dropped off until / for at least two months' asserts a delay, not a denial."""
 
@@ -177,6 +178,13 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
     ("pop loose", "release"),
     ("popped loose", "released"),
     ("break loose", "release"),
+    ("performed the same feat", "did the same"),
+    ("pulled off the same feat", "did the same"),
+    ("did the same job", "did the same"),
+    ("performed the same job", "did the same"),
+    ("lie ahead", "yet to come"),
+    ("lies ahead", "yet to come"),
+    ("still to come", "yet to come"),
     ("bring back", "return"),
     ("bringing back", "returning"),
     ("brought back", "returned"),
@@ -219,7 +227,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("mass", "weigh", "weight", "heavy", "pound", "kilogram", "ton", "tonne", "lb", "kg"),
     ("distance", "far", "drive", "travel", "cover", "traverse", "journey", "trip", "road", "roll", "trek"),
     ("record", "longest", "farthest", "furthest", "greatest"),
-    ("image", "photo", "photograph", "picture", "shot", "snapshot", "view", "still", "frame"),
+    ("image", "photo", "photograph", "picture", "shot", "snapshot", "view", "still", "frame", "panorama", "panoramic", "vista"),
     ("video", "footage", "film", "movie", "clip", "recording"),
     ("camera", "cam", "imager"),
     ("capture", "take", "snap", "record", "film", "shoot", "photograph"),
@@ -260,9 +268,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("expect", "plan", "schedule", "due", "intend", "anticipate", "slate"),
     ("mount", "sit", "perch", "position", "house", "place", "lie", "rest", "bolt", "attach", "fix", "cling", "hang"),
     ("mast", "head"),
-    ("panorama", "panoramic", "vista"),
     ("stitch", "compose", "assemble", "combine", "mosaic", "merge", "composite"),
     ("tube", "container", "canister"),
+    ("tweet", "twitter", "post"),
     ("board", "plank", "panel"),
     ("wall", "display"),
     ("seal", "sealed", "close"),
@@ -302,7 +310,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("software", "system", "program"),
     ("ground", "surface", "dirt", "soil"),
     ("illustration", "drawing", "rendering", "artwork"),
-    ("division", "part", "branch", "unit"),
+    ("division", "branch", "unit"),
     ("federally", "federal", "government"),
     ("prepare", "preparation", "pave", "groundwork", "pathway"),
     ("cache", "store", "stash", "deposit", "depot"),
