@@ -339,6 +339,10 @@ class Engine:
             if not view.merged and self._slot_anchored(claim, cmp, slot, kind):
                 num += value_weight
                 den += value_weight
+        for conflict in cmp.conflicts:  # a different value in the same slot: the topic is the same
+            if conflict.kind in SLOT_ANCHORED_KINDS and self._slot_anchored(claim, cmp, conflict.slot, conflict.kind):
+                num += value_weight
+                den += value_weight
         for i, m in enumerate(ex.mentions):
             w = self.retriever.weight("@" + m.entity)
             den += w

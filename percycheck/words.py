@@ -22,7 +22,7 @@ STOPWORDS = frozenset(
     after before during until till over under again further once all any both each few more most
     other some own same s t don now up down out off one's i we you our your my me us
     s' 's said says say according reportedly ever so-called called named known
-    get gets got getting gotten inside within near onto across through throughout between among amongst behind beyond
+    get gets got getting gotten back part inside within near onto across through throughout between among amongst behind beyond
     along alongside toward towards around against aboard atop via among per like instead
     located situated based headquartered rather whereas likewise actually really basically literally indeed certainly definitely
     obviously apparently essentially they'd we'd he'd she'd i'd you'd it'd that's there's what's
