@@ -19,7 +19,17 @@ if TYPE_CHECKING:
     from percycheck.verdict import Engine
 
 CACHE_FORMAT = 1
-_CODE_FILES = ("facts.py", "values.py", "words.py", "matcher.py", "verdict.py", "clauses.py", "models.py", "cache.py", "yamlsafe.py")
+_CODE_FILES = (
+    "facts.py",
+    "values.py",
+    "words.py",
+    "matcher.py",
+    "verdict.py",
+    "clauses.py",
+    "models.py",
+    "cache.py",
+    "yamlsafe.py",
+)
 
 
 def cache_dir() -> Path:
@@ -84,7 +94,7 @@ MAX_ENTRIES = 8
 
 def _prune(folder: Path) -> None:
     entries = sorted(folder.glob("engine-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[MAX_ENTRIES - 1:]:
+    for old in entries[MAX_ENTRIES - 1 :]:
         old.unlink(missing_ok=True)
 
 

@@ -33,8 +33,12 @@ ELLIPSIS_RE = re.compile(r"^so\s+(?:do|does|did|is|are|was|were|has|have|had|can
 DATE_COMMA_RE = re.compile(r",(?=\s*(?:19|20)\d\d\b)")
 """The comma in "July 30, 2020" separates no clauses."""
 RELATIVE_RE = re.compile(r",\s+(?:which|who)\s+([^,]{3,120})(?:,\s+|$)")
-APPOSITIVE_RE_FULL = re.compile(r"^(?P<x>[A-Z][^,]{1,60}?),\s+(?P<app>[^,]{3,100}?),\s+(?P<rest>(?:is|was|were|are|has|had|have|will|would|said|says|led|leads|built|manages|managed|[a-z]+ed|[a-z]+s)\b.+)$")
-PARTICIPLE_RE = re.compile(r"^(?P<part>(?:[A-Z][a-z]+ed|Built|Made|Sent|Taken|Shot|Drawn|Seen|Led|Run|Held)\b[^,]{3,120}),\s+(?P<rest>(?:the|NASA|its|it|[A-Z])\S*\s.+)$")
+APPOSITIVE_RE_FULL = re.compile(
+    r"^(?P<x>[A-Z][^,]{1,60}?),\s+(?P<app>[^,]{3,100}?),\s+(?P<rest>(?:is|was|were|are|has|had|have|will|would|said|says|led|leads|built|manages|managed|[a-z]+ed|[a-z]+s)\b.+)$"
+)
+PARTICIPLE_RE = re.compile(
+    r"^(?P<part>(?:[A-Z][a-z]+ed|Built|Made|Sent|Taken|Shot|Drawn|Seen|Led|Run|Held)\b[^,]{3,120}),\s+(?P<rest>(?:the|NASA|its|it|[A-Z])\S*\s.+)$"
+)
 ASIDE_WORDS = 3
 """A relative clause or an appositive with fewer words than this is left in place."""
 
@@ -64,7 +68,14 @@ def split_asides(text: str) -> list[str]:
         head = masked[: rel.start()].split()
         noun = " ".join(head[-3:]) if len(head) > 3 else " ".join(head)
         parts.append(f"{noun} {clause}")
-    masked = RELATIVE_RE.sub(lambda r: " " if len(r.group(1).split()) >= ASIDE_WORDS and r.end() < len(masked) else ("" if len(r.group(1).split()) >= ASIDE_WORDS else r.group(0)), masked)
+    masked = RELATIVE_RE.sub(
+        lambda r: (
+            " "
+            if len(r.group(1).split()) >= ASIDE_WORDS and r.end() < len(masked)
+            else ("" if len(r.group(1).split()) >= ASIDE_WORDS else r.group(0))
+        ),
+        masked,
+    )
     whole = [masked.strip(" ,")] if masked.strip(" ,") else []
     return [p.replace("\x00", ",") for p in whole + parts]
 
@@ -93,7 +104,7 @@ def _split_conjunctions(text: str) -> list[str]:
         return [text]
     first = APPOSITIVE_RE.sub(" ", parts[0])
     subject = _subject(first)
-    predicate = first[len(subject):].strip() if subject else ""
+    predicate = first[len(subject) :].strip() if subject else ""
     result = [parts[0].rstrip(" .,;")]
     for part in parts[1:]:
         part = part.rstrip(" .,;")
@@ -129,7 +140,12 @@ def _subject(first: str) -> str:
     words = first.split()
     for i, word in enumerate(words[:8]):
         w = word.strip(",.;:()\"'“”").lower()
-        if w in AUXILIARIES or w in COMMON_VERBS or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or (i and w.endswith("s") and w not in ADVERBS and words[i - 1][:1].isupper() and not word[:1].isupper()):
+        if (
+            w in AUXILIARIES
+            or w in COMMON_VERBS
+            or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed"))
+            or (i and w.endswith("s") and w not in ADVERBS and words[i - 1][:1].isupper() and not word[:1].isupper())
+        ):
             subject = words[:i]
             while subject and subject[-1].lower() in ADVERBS:
                 subject.pop()

@@ -62,7 +62,7 @@ def builtin_facts_path() -> Path:
     if (here / "data" / "facts.yaml").is_file():  # the same place importlib.resources finds for an installed wheel
         from importlib import resources
 
-        return Path(str(resources.files("percycheck").joinpath("data", "facts.yaml")))
+        return Path(str(resources.files("percycheck").joinpath("data").joinpath("facts.yaml")))
     return here.parent / "facts.yaml"
 
 
@@ -78,7 +78,9 @@ class _Checker:
     def problem(self, line: int, message: str) -> None:
         self.problems.append(f"{self.path}:{line}: {message}")
 
-    def field(self, raw: dict[str, Any], name: str, kind: type | tuple[type, ...], *, required: bool = True, what: str = "") -> Any:
+    def field(
+        self, raw: dict[str, Any], name: str, kind: type | tuple[type, ...], *, required: bool = True, what: str = ""
+    ) -> Any:
         line = raw.get("__line__", 0)
         if name not in raw or raw[name] is None:
             if required:
@@ -155,7 +157,8 @@ def parse_facts(text: str, path: str, base_dir: Path, digest: str = "") -> FactB
     if raw is None:
         raise FactsError([f"{path}:1: the facts file is empty"])
     if not isinstance(raw, dict):
-        raise FactsError([f"{path}:1: the top level must be a mapping with 'sources', 'entities' and 'facts', not a {type(raw).__name__}"])
+        kind = type(raw).__name__
+        raise FactsError([f"{path}:1: the top level must be a mapping with 'sources', 'entities' and 'facts', not a {kind}"])
     check = _Checker(path)
     for key in ("sources", "facts"):
         if not isinstance(raw.get(key), list):

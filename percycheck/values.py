@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from percycheck.models import Entity
 from percycheck.words import OPPOSITES, SYNONYMS, TOKEN_RE, concept, is_content, stem
 
+
 class LazyPattern:
     """A regular expression compiled on first use, skipped when its key words are absent.
 
@@ -109,15 +110,46 @@ NUMBER_WORDS: dict[str, int] = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                     "eighty": 80, "ninety": 90, "a": 1, "an": 1, "single": 1, "dozen": 12,
-                     "couple": 2, "pair": 2})
+NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "a": 1,
+        "an": 1,
+        "single": 1,
+        "dozen": 12,
+        "couple": 2,
+        "pair": 2,
+    }
+)
 MULTIPLIERS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
-    "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "7th": 7,
+    "8th": 8,
+    "9th": 9,
+    "10th": 10,
 }
 
 APPROX_BEFORE: tuple[tuple[str, str], ...] = (
@@ -328,8 +360,21 @@ def overlaps(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
 # --------------------------------------------------------------------------- dates
 
 MONTHS: dict[str, int] = {}
-MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 for _i, _name in enumerate(MONTH_NAMES):
     if _name:
@@ -338,7 +383,10 @@ for _i, _name in enumerate(MONTH_NAMES):
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(DAY_NAMES)}
 
-_MONTH = r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
@@ -346,25 +394,66 @@ DATE_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ("iso", LazyPattern(r"\b" + _YEAR.format(g="y") + r"-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b", needs=("-",))),
     ("dotted", LazyPattern(r"\b(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\." + _YEAR.format(g="y") + r"\b", needs=(".",))),
     ("numeric", LazyPattern(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/" + _YEAR.format(g="y") + r"\b", needs=("/",))),
-    ("mdy", LazyPattern(r"\b" + _MONTH.format(g="m") + r"\s?" + _DAY.format(g="d")
-                       + r"\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I, needs=MONTH_KEYS)),
-    ("dmy", LazyPattern(r"\b" + _DAY.format(g="d") + r"(?:\s+of)?\s+" + _MONTH.format(g="m")
-                       + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?", re.I, needs=MONTH_KEYS)),
+    (
+        "mdy",
+        LazyPattern(
+            r"\b" + _MONTH.format(g="m") + r"\s?" + _DAY.format(g="d") + r"\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?",
+            re.I,
+            needs=MONTH_KEYS,
+        ),
+    ),
+    (
+        "dmy",
+        LazyPattern(
+            r"\b" + _DAY.format(g="d") + r"(?:\s+of)?\s+" + _MONTH.format(g="m") + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?",
+            re.I,
+            needs=MONTH_KEYS,
+        ),
+    ),
     ("my", LazyPattern(r"\b" + _MONTH.format(g="m") + r",?\s+(?:of\s+)?" + _YEAR.format(g="y") + r"\b", re.I, needs=MONTH_KEYS)),
-    ("month", LazyPattern(r"\b(?:in|during|by|since|until|of|early|late|mid|mid-)\s+(?:early\s+|late\s+|mid-?)?"
-                         r"(?P<m>january|february|march|april|june|july|august|september|october|november|december)\b", re.I,
-                         needs=MONTH_KEYS)),
-    ("year", LazyPattern(r"(?<![\d,.\-/])" + _YEAR.format(g="y") + r"(?![\d,]|\.\d|\s*(?:-|\s)?(?:"
-                        + "|".join(sorted({k for k in UNIT_WORDS if len(k) > 2}, key=len, reverse=True))
-                        + r")\b)", needs=("19", "20"))),
+    (
+        "month",
+        LazyPattern(
+            r"\b(?:in|during|by|since|until|of|early|late|mid|mid-)\s+(?:early\s+|late\s+|mid-?)?"
+            r"(?P<m>january|february|march|april|june|july|august|september|october|november|december)\b",
+            re.I,
+            needs=MONTH_KEYS,
+        ),
+    ),
+    (
+        "year",
+        LazyPattern(
+            r"(?<![\d,.\-/])"
+            + _YEAR.format(g="y")
+            + r"(?![\d,]|\.\d|\s*(?:-|\s)?(?:"
+            + "|".join(sorted({k for k in UNIT_WORDS if len(k) > 2}, key=len, reverse=True))
+            + r")\b)",
+            needs=("19", "20"),
+        ),
+    ),
 )
-HOLIDAYS = {"valentine's day": (2, 14), "valentine’s day": (2, 14), "valentines day": (2, 14),
-            "christmas day": (12, 25), "christmas": (12, 25), "new year's day": (1, 1), "new year’s day": (1, 1),
-            "halloween": (10, 31), "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4)}
-HOLIDAY_RE = LazyPattern(r"\b(?P<h>" + "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True)) + r")(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I,
-                         needs=("valentine", "christmas", "new year", "halloween", "independence", "fourth of july"))
+HOLIDAYS = {
+    "valentine's day": (2, 14),
+    "valentine’s day": (2, 14),
+    "valentines day": (2, 14),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's day": (1, 1),
+    "new year’s day": (1, 1),
+    "halloween": (10, 31),
+    "independence day": (7, 4),
+    "the fourth of july": (7, 4),
+    "fourth of july": (7, 4),
+}
+HOLIDAY_RE = LazyPattern(
+    r"\b(?P<h>" + "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True)) + r")(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
+    re.I,
+    needs=("valentine", "christmas", "new year", "halloween", "independence", "fourth of july"),
+)
 WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
-TIME_RE = LazyPattern(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I, needs=(":", "am", "pm", "a.m", "p.m"))
+TIME_RE = LazyPattern(
+    r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I, needs=(":", "am", "pm", "a.m", "p.m")
+)
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
@@ -389,9 +478,9 @@ def find_dates(text: str) -> list[DateValue]:
         return all(end <= s or start >= e for s, e in taken)
 
     for m in HOLIDAY_RE.finditer(text):
-        month, day = HOLIDAYS[m.group("h").lower()]
-        year = int(m.group("y")) if m.group("y") else None
-        found.append(DateValue(year, month, day, m.group(0), m.start(), m.end()))
+        holiday_month, holiday_day = HOLIDAYS[m.group("h").lower()]
+        holiday_year = int(m.group("y")) if m.group("y") else None
+        found.append(DateValue(holiday_year, holiday_month, holiday_day, m.group(0), m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -411,22 +500,23 @@ def find_dates(text: str) -> list[DateValue]:
             elif kind == "year":
                 month = day = None
             else:
-                month = MONTHS.get(g["m"].lower().rstrip(".")[:4] if g["m"].lower().startswith("sept") else g["m"].lower().rstrip(".")[:3])
+                month = MONTHS.get(
+                    g["m"].lower().rstrip(".")[:4] if g["m"].lower().startswith("sept") else g["m"].lower().rstrip(".")[:3]
+                )
                 day = int(g["d"]) if g.get("d") else None
                 if kind == "mdy" and g["m"].lower() in ("may", "mar", "march") and year is None and day is None:
                     continue
-            if kind == "mdy" and g["m"].lower().rstrip(".") in ("may", "mar", "march") and year is None:
-                # "may 5" / "march 3" without a year are too often a verb and a number
-                if not text[m.start()].isupper():
-                    continue
+            ambiguous_month = g.get("m") is not None and g["m"].lower().rstrip(".") in ("may", "mar", "march")
+            if kind == "mdy" and ambiguous_month and year is None and not text[m.start()].isupper():
+                continue  # "may 5" / "march 3" without a year are too often a verb and a number
             span = (m.start(), m.end())
             if not _valid(year, month, day):
                 if kind in ("iso", "numeric", "dotted", "mdy", "dmy") and (day or 0) <= 99:
                     # "February 30, 2021" is no date at all: keep it, so its year is not read alone
-                    found.append(DateValue(year, month, day, text[span[0]:span[1]], *span, valid=False))
+                    found.append(DateValue(year, month, day, text[span[0] : span[1]], *span, valid=False))
                     taken.append(span)
                 continue
-            found.append(DateValue(year, month, day, text[span[0]:span[1]], *span))
+            found.append(DateValue(year, month, day, text[span[0] : span[1]], *span))
             taken.append(span)
     return sorted(found, key=lambda d: d.start)
 
@@ -524,8 +614,13 @@ AMOUNT_RE = re.compile(
     r"|(?P<bare>)))",
     re.I,
 )
-COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|heavier|lighter|longer|shorter|bigger|smaller|larger|farther|further|higher|lower|faster|slower|older|younger|greater|[a-z]+er)\s+than\b", re.I)
-NOUN_AFTER = re.compile(r"(?:\s+(?:of(?:\s+(?:the|its|their|his|her))?|more|additional|other|individual|separate|different|new|small|large|distinct))?((?:\s+[A-Za-z][\w’'\-]*){1,3})")
+COMPARATIVE_AFTER = re.compile(
+    r"\s*(?:more|less|fewer|heavier|lighter|longer|shorter|bigger|smaller|larger|farther|further|higher|lower|faster|slower|older|younger|greater|[a-z]+er)\s+than\b",
+    re.I,
+)
+NOUN_AFTER = re.compile(
+    r"(?:\s+(?:of(?:\s+(?:the|its|their|his|her))?|more|additional|other|individual|separate|different|new|small|large|distinct))?((?:\s+[A-Za-z][\w’'\-]*){1,3})"
+)
 
 
 def _word_value(word: str) -> float | None:
@@ -573,7 +668,9 @@ def _noun_words(text: str, end: int) -> tuple[str, ...]:
 
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "tenth": 0.1}
 FRACTION_RE = LazyPattern(
-    r"\b(?:(?:a|an|one)\s+)?(?P<frac>half|third|quarter|fourth|fifth|tenth)\s+(?:of\s+)?(?:a|an|the)\s+(?P<unit>" + _UNIT + r")\b",
+    r"\b(?:(?:a|an|one)\s+)?(?P<frac>half|third|quarter|fourth|fifth|tenth)\s+(?:of\s+)?(?:a|an|the)\s+(?P<unit>"
+    + _UNIT
+    + r")\b",
     re.I,
 )
 
@@ -585,9 +682,17 @@ VAGUE_RE = LazyPattern(
     needs=("few", "several", "couple", "handful", "dozen", "hundreds", "thousands", "millions", "billions"),
 )
 VAGUE_RANGES = {
-    "few": (2.0, 9.0), "several": (3.0, 9.0), "couple of": (2.0, 3.0), "handful of": (2.0, 9.0),
-    "dozens of": (12.0, math.inf), "hundreds of": (100.0, math.inf), "thousands of": (1e3, math.inf),
-    "millions of": (1e6, math.inf), "billions of": (1e9, math.inf), "half a dozen": (6.0, 6.0), "a dozen": (12.0, 12.0),
+    "few": (2.0, 9.0),
+    "several": (3.0, 9.0),
+    "couple of": (2.0, 3.0),
+    "handful of": (2.0, 9.0),
+    "dozens of": (12.0, math.inf),
+    "hundreds of": (100.0, math.inf),
+    "thousands of": (1e3, math.inf),
+    "millions of": (1e6, math.inf),
+    "billions of": (1e9, math.inf),
+    "half a dozen": (6.0, 6.0),
+    "a dozen": (12.0, 12.0),
 }
 """What vague amounts commit a writer to: "a few thousand years" is 2,000-9,000 years; "billions
 of years" is at least a billion years, as a source's "more than" would be."""
@@ -599,7 +704,7 @@ def find_vague(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
     for m in VAGUE_RE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        if re.search(r"\b(?:last|final|first|next|past|few)\s+(?:a\s+)?$", text[max(0, m.start() - 8):m.start()], re.I):
+        if re.search(r"\b(?:last|final|first|next|past|few)\s+(?:a\s+)?$", text[max(0, m.start() - 8) : m.start()], re.I):
             continue  # "the last few minutes" names a stretch of time, not an amount
         q = " ".join(m.group("q").lower().split())
         low, high = VAGUE_RANGES[q]
@@ -630,7 +735,7 @@ def find_fractions(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
         approx = "about" if approx == "exact" else approx
         low, high = interval(value, value * APPROX_TOLERANCE / 2, approx)
         dimension, low, high = to_base(low, high, UNIT_WORDS[m.group("unit").lower()])
-        result.append(Amount(low, high, dimension, text[begin:m.end()], begin, m.end()))
+        result.append(Amount(low, high, dimension, text[begin : m.end()], begin, m.end()))
     return result
 
 
@@ -643,7 +748,7 @@ def approx_before(text: str, start: int) -> tuple[str, int]:
     Looked up in Python rather than in the amount pattern: a 40-way alternation costs more to
     compile than every claim of a run costs to check.
     """
-    window = text[max(0, start - 24):start].lower()
+    window = text[max(0, start - 24) : start].lower()
     if not window.endswith((" ", "\t")):
         return "exact", start
     stripped = window.rstrip()
@@ -669,8 +774,9 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             continue
         approx, start = approx_before(text, start)
         unit_word = m.group("unit") or m.group("unit0") or (m.group("unitadj") or "").lstrip("-")
+        second: tuple[float, float] | None
         if m.group("unit0"):
-            first, second = (1.0, 0.5), _number(m.group("two"), None) or (2.0, 0.5)
+            first, second = (1.0, 0.5), (_number(m.group("two"), None) or (2.0, 0.5))
         else:
             num_text = m.group("num")
             if num_text.lower() in ("a", "an") and not unit_word:
@@ -682,7 +788,13 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             second = _number(m.group("num2"), m.group("mult2") or m.group("mult")) if m.group("num2") else None
         low, high = interval(first[0], first[1], approx, second[0] if second else None)
         comparative = bool(COMPARATIVE_AFTER.match(text, end))
-        if unit_word and not m.group("unit0") and not m.group("num2") and approx == "exact" and (m.group("num") or "").lower() in ("a", "an", "single", "one"):
+        if (
+            unit_word
+            and not m.group("unit0")
+            and not m.group("num2")
+            and approx == "exact"
+            and (m.group("num") or "").lower() in ("a", "an", "single", "one")
+        ):
             continue  # "in a single day", "one day": a span of time named, not measured
         if unit_word:
             unit = UNIT_WORDS[unit_word.lower()]
@@ -693,11 +805,8 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             continue
         if first[0] == 1 and not m.group("num2") and not num_text[:1].isdigit():
             continue  # "one of the six wheels", "at one point": a member picked out, not a count
-        noun: tuple[str, ...]
-        if m.group("countadj"):
-            noun = (m.group("countadj").lower().removesuffix("ed"),)
-        else:
-            noun = _noun_words(text, end)
+        adjective = m.group("countadj")
+        noun = (adjective.lower().removesuffix("ed"),) if adjective else _noun_words(text, end)
         if not noun:
             continue
         result.append(Amount(low, high, "count", text[start:end], start, end, noun, comparative))
@@ -723,8 +832,8 @@ def find_ordinals(text: str, taken: Sequence[tuple[int, int]]) -> list[Ordinal]:
             continue
         word = m.group(1).lower()
         # "a second X" / "every second" mean "another" and "each other", not a rank
-        before = text[max(0, m.start() - 6):m.start()].lower()
-        if word == "second" and (before.endswith("a ") or before.endswith("every ") or text[m.end():m.end() + 1] == "s"):
+        before = text[max(0, m.start() - 6) : m.start()].lower()
+        if word == "second" and (before.endswith("a ") or before.endswith("every ") or text[m.end() : m.end() + 1] == "s"):
             continue
         result.append(Ordinal(ORDINAL_WORDS[word], m.group(0), m.start(), m.end()))
     return result
@@ -738,7 +847,7 @@ def find_superlatives(text: str, known: Iterable[str]) -> list[str]:
         token = m.group(0).lower()
         head = token.split()[0]
         if head in ("most", "least"):
-            before = text[max(0, m.start() - 3):m.start()].lower()
+            before = text[max(0, m.start() - 3) : m.start()].lower()
             if before.endswith("at ") or token.split()[-1] in ("of", "likely", "a", "an", "the", "recently"):
                 continue
             found.append(token)
@@ -773,7 +882,7 @@ class Gazetteer:
         while i < len(toks):
             matched = False
             for length in range(min(self._longest, len(toks) - i), 0, -1):
-                window = toks[i:i + length]
+                window = toks[i : i + length]
                 key = tuple(w.lower() for w, _, _ in window)
                 for entity_id, exact in self._names.get(key, ()):
                     if exact is not None and tuple(w for w, _, _ in window) != exact:
@@ -837,7 +946,7 @@ def find_unknown_names(text: str, covered: Sequence[tuple[int, int]], vocabulary
             continue
         word = _strip_possessive(m.group(0))
         low = word.lower()
-        before = text[:m.start()].rstrip()
+        before = text[: m.start()].rstrip()
         at_start = not before or before.endswith((".", ":", '"', "“", "‘", "'", "(", "—", "–", "-", "!", "?"))
         if at_start and not _looks_like_name(word):
             continue
@@ -854,7 +963,9 @@ def _looks_like_name(word: str) -> bool:
     return sum(1 for ch in word if ch.isupper()) > 1
 
 
-def extract(text: str, gazetteer: Gazetteer, vocabulary: frozenset[str] = frozenset(), superlatives: Iterable[str] = ()) -> Extraction:
+def extract(
+    text: str, gazetteer: Gazetteer, vocabulary: frozenset[str] = frozenset(), superlatives: Iterable[str] = ()
+) -> Extraction:
     """Every comparable value in ``text``."""
     mentions = gazetteer.find(text)
     taken = [(m.start, m.end) for m in mentions]

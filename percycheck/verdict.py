@@ -161,7 +161,10 @@ class Engine:
         self.event_dates = self._event_dates()
         self.mentioned = frozenset().union(*(v.closure | v.quoted for v in self.views))
         self.retriever = Retriever(
-            [Document(i, v.primary, v.secondary, v.fact.statement + " " + " ".join(v.fact.keywords)) for i, v in enumerate(self.views)]
+            [
+                Document(i, v.primary, v.secondary, v.fact.statement + " " + " ".join(v.fact.keywords))
+                for i, v in enumerate(self.views)
+            ]
         )
         df: dict[str, int] = {}
         for view in self.views:
@@ -262,11 +265,32 @@ class Engine:
         head = views[0].fact
         values = tuple(v for view in views for v in view.fact.values)
         citations = tuple(dict.fromkeys(c for view in views for c in view.fact.citations))
-        fact = Fact(head.id, head.statement, head.subject, values, citations, tuple(k for view in views for k in view.fact.keywords),
-                    head.negated, head.as_of, head.line)
-        union = lambda name: frozenset().union(*(getattr(view, name) for view in views))  # noqa: E731
-        return FactView(fact, union("primary"), union("secondary") - union("primary"), union("closure"),
-                        union("quoted") - union("closure"), views[0].polarity, union("statement_concepts"), union("superlatives"), merged=True)
+        fact = Fact(
+            head.id,
+            head.statement,
+            head.subject,
+            values,
+            citations,
+            tuple(k for view in views for k in view.fact.keywords),
+            head.negated,
+            head.as_of,
+            head.line,
+        )
+
+        def union(name: str) -> frozenset[str]:
+            return frozenset().union(*(getattr(view, name) for view in views))
+
+        return FactView(
+            fact,
+            union("primary"),
+            union("secondary") - union("primary"),
+            union("closure"),
+            union("quoted") - union("closure"),
+            views[0].polarity,
+            union("statement_concepts"),
+            union("superlatives"),
+            merged=True,
+        )
 
     def _event_dates(self) -> dict[str, str]:
         """Events the facts date unambiguously, by concept: {"land": "2021-02-18", ...}."""
@@ -357,7 +381,9 @@ class Engine:
             cmp.polarity_flip = True
         return cmp
 
-    def _compare_entities(self, mentions: Sequence[Mention], view: FactView, cmp: Comparison, conflicting: set[int], claim: ClaimAnalysis) -> None:
+    def _compare_entities(
+        self, mentions: Sequence[Mention], view: FactView, cmp: Comparison, conflicting: set[int], claim: ClaimAnalysis
+    ) -> None:
         ents = self.base.entities
         fact = view.fact
         claimed = {m.entity for m in mentions}
@@ -453,8 +479,15 @@ class Engine:
             if not d.valid:
                 cmp.unmatched.append(f"the date {d.text}, which does not exist")
                 continue
-            hit = next((fd for fd in free if date_matches(d, fd[1][0], fd[1][1], fd[1][2]) or
-                        (d.year is None and date_matches(DateValue(fd[1][0], d.month, d.day, d.text, 0, 0), *fd[1]))), None)
+            hit = next(
+                (
+                    fd
+                    for fd in free
+                    if date_matches(d, fd[1][0], fd[1][1], fd[1][2])
+                    or (d.year is None and date_matches(DateValue(fd[1][0], d.month, d.day, d.text, 0, 0), *fd[1]))
+                ),
+                None,
+            )
             if hit:
                 free.remove(hit)
                 cmp.matched.append(hit[0].text)
@@ -469,7 +502,9 @@ class Engine:
                 continue
             if free:
                 value, _ = free.pop(0)
-                cmp.conflicts.append(Conflict(value.slot, d.text, _human_date(value.text), _human_date(value.text, like=d), "date"))
+                cmp.conflicts.append(
+                    Conflict(value.slot, d.text, _human_date(value.text), _human_date(value.text, like=d), "date")
+                )
             else:
                 cmp.unmatched.append(f"the date {d.text}")
 
@@ -506,7 +541,9 @@ class Engine:
         fact_words = _tokens(value.noun or "")
         return bool(fact_words) and concept(fact_words[-1][0]) == concept(claim_head)
 
-    def _compare_amounts(self, amounts: Sequence[Amount], view: FactView, cmp: Comparison, claim_concepts: Sequence[str] = ()) -> None:
+    def _compare_amounts(
+        self, amounts: Sequence[Amount], view: FactView, cmp: Comparison, claim_concepts: Sequence[str] = ()
+    ) -> None:
         fact = view.fact
         free = [v for v in fact.values if v.kind in ("quantity", "count")]
         for a in amounts:
@@ -523,8 +560,10 @@ class Engine:
                 cmp.unmatched.append(f"the amount {a.text}")
                 continue
             hit = next((v for v in same if _agrees(a, v)), None)
-            if hit is None and all(_open_ended(v) and not _open_ended_claim(a) for v in same) and any(
-                overlaps(a.low, a.high, v.low or 0.0, v.high if v.high is not None else math.inf) for v in same
+            if (
+                hit is None
+                and all(_open_ended(v) and not _open_ended_claim(a) for v in same)
+                and any(overlaps(a.low, a.high, v.low or 0.0, v.high if v.high is not None else math.inf) for v in same)
             ):
                 cmp.unmatched.append(f"the amount {a.text} (the sources give only a bound)")
                 continue
@@ -583,11 +622,18 @@ class Engine:
                 cmp.confirmed.discard(claimed)
         cmp.slot_matches.clear()
         if cmp.subject_swap:
-            restates = not cmp.conflicts and not cmp.unmatched and cmp.coverage >= SUPPORT_COVERAGE and (
-                bool(cmp.matched) or cmp.reverse >= DATE_ANCHOR_REVERSE)
+            restates = (
+                not cmp.conflicts
+                and not cmp.unmatched
+                and cmp.coverage >= SUPPORT_COVERAGE
+                and (bool(cmp.matched) or cmp.reverse >= DATE_ANCHOR_REVERSE)
+            )
             return "contradicted" if restates else "unknown"
-        real_conflicts = [c for c in cmp.conflicts if self._slot_anchored(claim, cmp, c.slot, c.kind)
-                          and (c.kind != "quoted" or cmp.coverage >= SUPPORT_COVERAGE)]
+        real_conflicts = [
+            c
+            for c in cmp.conflicts
+            if self._slot_anchored(claim, cmp, c.slot, c.kind) and (c.kind != "quoted" or cmp.coverage >= SUPPORT_COVERAGE)
+        ]
         if cmp.unmatched and not cmp.anchors:
             real_conflicts = []  # the claim is about something else that merely shares a slot
         if real_conflicts and cmp.polarity_flip:
@@ -618,9 +664,9 @@ class Engine:
         if cmp.coverage < SUPPORT_COVERAGE + (MERGED_MARGIN if cmp.view.merged else 0.0):
             return "unknown"
         reported = REPORTED_RE.search(claim.text)
-        if reported and len(claim.text[reported.end():].split()) >= 3:
+        if reported and len(claim.text[reported.end() :].split()) >= 3:
             # "Zurbuchen said that Y": the speaker matches many facts; what he said must hold
-            inner_text = claim.text[reported.end():]
+            inner_text = claim.text[reported.end() :]
             inner = self.analyse(inner_text)
             inner_cmp = self.compare(inner, cmp.view)
             if self._status(inner, inner_cmp) != "supported":
@@ -646,7 +692,9 @@ class Engine:
                 continue
             entity = self.base.entities[m.entity]
             names = [re.escape(n) for n in (entity.name, *entity.aliases)]
-            pattern = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as)\s+(?:the\s+)?(?:" + "|".join(names) + r")\b", re.I)
+            pattern = re.compile(
+                r"\b(?:called|named|nicknamed|dubbed|known as)\s+(?:the\s+)?(?:" + "|".join(names) + r")\b", re.I
+            )
             texts = (view.fact.statement, *(c.quote for c in view.fact.citations))
             if not any(pattern.search(t) for t in texts):
                 return m.text
@@ -701,7 +749,9 @@ class Engine:
             if whole.verdict != "unknown":
                 return _with_claim(whole, text)
             unknown = next(r for r in results if r.verdict == "unknown")
-            return Verdict(text, "unknown", unknown.confidence, f"part “{unknown.claim}”: {unknown.reason}", unknown.fact, unknown.citations)
+            return Verdict(
+                text, "unknown", unknown.confidence, f"part “{unknown.claim}”: {unknown.reason}", unknown.fact, unknown.citations
+            )
         return _with_claim(self._check_one(claim_text), text)
 
     def _check_one(self, text: str) -> Verdict:
@@ -731,8 +781,12 @@ class Engine:
         # a value that a closer fact confirms is not contradicted by a weaker fact's other value
         # ("ULA" confirmed by the launch fact is no rival of "JPL" in a fact about records)
         every = [c for _, c in judged]
-        contradicted = [c for c in contradicted if not c.conflicts or any(
-            not any(o is not c and x.claimed in o.confirmed and o.score >= c.score for o in every) for x in c.conflicts)]
+        contradicted = [
+            c
+            for c in contradicted
+            if not c.conflicts
+            or any(not any(o is not c and x.claimed in o.confirmed and o.score >= c.score for o in every) for x in c.conflicts)
+        ]
         best_c = max(contradicted, key=lambda c: (c.score, -c.view.fact.line), default=None)
         if best_c and (best_s is None or best_c.score >= best_s.score - CONTRADICTION_MARGIN):
             return self._contradicted(claim, best_c)
@@ -746,7 +800,14 @@ class Engine:
         fact = cmp.view.fact
         detail = ", ".join(dict.fromkeys(cmp.matched)) if cmp.matched else fact.statement
         reason = f"matches {fact.id}: {detail} ({_attribution(fact.citations)})"
-        return Verdict(claim.text, "supported", round(min(1.0, cmp.coverage), 3), reason, FactRef(fact.id, fact.statement), fact.citations[:MAX_CITATIONS])
+        return Verdict(
+            claim.text,
+            "supported",
+            round(min(1.0, cmp.coverage), 3),
+            reason,
+            FactRef(fact.id, fact.statement),
+            fact.citations[:MAX_CITATIONS],
+        )
 
     def _contradicted(self, claim: ClaimAnalysis, cmp: Comparison) -> Verdict:
         fact = cmp.view.fact
@@ -765,7 +826,15 @@ class Engine:
         else:
             reason = f"the claim says the opposite of the sources: “{fact.statement}” ({who})"
         confidence = round(min(1.0, 0.5 + cmp.coverage / 2), 3)
-        return Verdict(claim.text, "contradicted", confidence, reason, FactRef(fact.id, fact.statement), fact.citations[:MAX_CITATIONS], suggestion)
+        return Verdict(
+            claim.text,
+            "contradicted",
+            confidence,
+            reason,
+            FactRef(fact.id, fact.statement),
+            fact.citations[:MAX_CITATIONS],
+            suggestion,
+        )
 
     def _unknown(self, claim: ClaimAnalysis, comparisons: Sequence[Comparison]) -> Verdict:
         ex = claim.extraction
@@ -782,7 +851,9 @@ class Engine:
         elif best.conflicts:
             reason = f"the nearest fact ({best.view.fact.id}) is about another {best.conflicts[0].slot}"
         else:
-            reason = f"the sources do not state this (nearest fact: {best.view.fact.id}, covering {best.coverage:.0%} of the claim)"
+            reason = (
+                f"the sources do not state this (nearest fact: {best.view.fact.id}, covering {best.coverage:.0%} of the claim)"
+            )
         confidence = round(1.0 - (best.coverage / 2 if best else 0.0), 3)
         fact = FactRef(best.view.fact.id, best.view.fact.statement) if best and best.coverage >= CONTRADICT_COVERAGE else None
         return Verdict(claim.text, "unknown", confidence, reason, fact, ())
@@ -791,17 +862,25 @@ class Engine:
 # --------------------------------------------------------------------------- helpers
 
 
-REPORTED_RE = re.compile(r"\b(?:said|says|say|stated|states|told|tells|explained|explains|noted|notes|added|adds)\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?", re.I)
+REPORTED_RE = re.compile(
+    r"\b(?:said|says|say|stated|states|told|tells|explained|explains|noted|notes|added|adds)\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?",
+    re.I,
+)
 """Reported speech: the words after it are the claim that must be sourced."""
 NAMING_BEFORE_RE = re.compile(r"\b(?:called|named|nicknamed|dubbed|known\s+as)\s+(?:the\s+)?$", re.I)
 """A name right after "called" is the claim's point: the source must give that name to it."""
-IDENTITY_BEFORE_RE = re.compile(r"\b(?:is|was|were|are|be)\s+(?:called\s+|named\s+|known\s+as\s+|dubbed\s+)?(?:the\s+|a\s+|an\s+|NASA['’]s\s+)?$", re.I)
+IDENTITY_BEFORE_RE = re.compile(
+    r"\b(?:is|was|were|are|be)\s+(?:called\s+|named\s+|known\s+as\s+|dubbed\s+)?(?:the\s+|a\s+|an\s+|NASA['’]s\s+)?$", re.I
+)
 """A name right after "is called" / "was" is asserted to be the thing, not merely mentioned."""
 
 ATTRIBUTION_RES = (
     re.compile(r"^(?:according to|as reported by|per)\s+[^,]{2,60},\s*", re.I),
     re.compile(r",?\s+according to\s+[^,.;]{2,60}(?=[.;!]?\s*$|,)", re.I),
-    re.compile(r",\s*(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.’'\-]*\s+){0,4}?(?:said|says|reported|reports|noted|notes|announced|announces|confirmed|confirms|added|adds|explained|explains|wrote|writes)(?:\s+in\s+(?:a|its|their)\s+(?:statement|release|report|post|tweet))?(?=[.;!]?\s*$|,)", re.I),
+    re.compile(
+        r",\s*(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.’'\-]*\s+){0,4}?(?:said|says|reported|reports|noted|notes|announced|announces|confirmed|confirms|added|adds|explained|explains|wrote|writes)(?:\s+in\s+(?:a|its|their)\s+(?:statement|release|report|post|tweet))?(?=[.;!]?\s*$|,)",
+        re.I,
+    ),
 )
 """Attribution clauses ("…, NASA said", "According to JPL, …") say who reported a claim, not what
 it is; they are removed before the claim is judged (the sources carry attribution themselves)."""
@@ -844,11 +923,16 @@ def _superlative_covered(claimed: str, view: FactView) -> bool:
     return stem(words[0]) in present or concept(words[0]) in vocabulary
 
 
-_NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                             r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-                             r"sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I)
-_WORDS_FOR = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-              "sixteen seventeen eighteen nineteen twenty").split()
+_NUMBER_IN_TEXT = re.compile(
+    r"\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    re.I,
+)
+_WORDS_FOR = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
 
 
 def _restated(amount: Amount, value: Value) -> str:
@@ -873,7 +957,7 @@ def _restated(amount: Amount, value: Value) -> str:
         number = f"{round(mid):,}"
     else:
         number = f"{mid:.3g}"
-    return amount.text[: found.start()] + number + amount.text[found.end():]
+    return amount.text[: found.start()] + number + amount.text[found.end() :]
 
 
 def _slot_words(slot: str) -> set[str]:
@@ -925,9 +1009,19 @@ APPROX_SLACK = 0.05
 
 
 OPPOSITE_SUPERLATIVES = {
-    "fewest": "most", "least": "most", "smallest": "largest", "lightest": "heaviest", "shortest": "longest",
-    "slowest": "fastest", "worst": "best", "lowest": "highest", "newest": "oldest", "latest": "earliest",
-    "easiest": "hardest", "closest": "farthest", "nearest": "farthest",
+    "fewest": "most",
+    "least": "most",
+    "smallest": "largest",
+    "lightest": "heaviest",
+    "shortest": "longest",
+    "slowest": "fastest",
+    "worst": "best",
+    "lowest": "highest",
+    "newest": "oldest",
+    "latest": "earliest",
+    "easiest": "hardest",
+    "closest": "farthest",
+    "nearest": "farthest",
 }
 OPPOSITE_SUPERLATIVES.update({v: k for k, v in list(OPPOSITE_SUPERLATIVES.items()) if v not in OPPOSITE_SUPERLATIVES})
 
@@ -980,4 +1074,6 @@ def _merge_citations(results: Sequence[Verdict]) -> tuple[Citation, ...]:
 
 
 def _with_claim(verdict: Verdict, claim: str, prefix: str = "") -> Verdict:
-    return Verdict(claim, verdict.verdict, verdict.confidence, prefix + verdict.reason, verdict.fact, verdict.citations, verdict.suggestion)
+    return Verdict(
+        claim, verdict.verdict, verdict.confidence, prefix + verdict.reason, verdict.fact, verdict.citations, verdict.suggestion
+    )

@@ -374,17 +374,54 @@ _SUFFIXES = (
 IRREGULAR = {
     w: base
     for base, forms in {
-        "drive": "drove driven", "take": "took taken", "make": "made", "send": "sent",
-        "build": "built", "begin": "began begun", "hold": "held", "find": "found", "lead": "led",
-        "fly": "flew flown", "break": "broke broken", "run": "ran", "see": "saw seen",
-        "come": "came", "go": "went gone", "give": "gave given", "shoot": "shot",
-        "bring": "brought", "catch": "caught", "choose": "chose chosen", "write": "wrote written",
-        "ride": "rode ridden", "rise": "rose risen", "fall": "fell fallen", "hang": "hung",
-        "stand": "stood", "win": "won", "get": "got gotten", "leave": "left", "keep": "kept",
-        "sit": "sat", "strike": "struck", "spend": "spent", "light": "lit", "meet": "met",
-        "tell": "told", "think": "thought", "mean": "meant", "dig": "dug", "seek": "sought",
-        "buy": "bought", "lose": "lost", "grow": "grew grown", "show": "shown",
-        "know": "knew known", "throw": "threw thrown", "draw": "drew drawn", "bear": "bore borne",
+        "drive": "drove driven",
+        "take": "took taken",
+        "make": "made",
+        "send": "sent",
+        "build": "built",
+        "begin": "began begun",
+        "hold": "held",
+        "find": "found",
+        "lead": "led",
+        "fly": "flew flown",
+        "break": "broke broken",
+        "run": "ran",
+        "see": "saw seen",
+        "come": "came",
+        "go": "went gone",
+        "give": "gave given",
+        "shoot": "shot",
+        "bring": "brought",
+        "catch": "caught",
+        "choose": "chose chosen",
+        "write": "wrote written",
+        "ride": "rode ridden",
+        "rise": "rose risen",
+        "fall": "fell fallen",
+        "hang": "hung",
+        "stand": "stood",
+        "win": "won",
+        "get": "got gotten",
+        "leave": "left",
+        "keep": "kept",
+        "sit": "sat",
+        "strike": "struck",
+        "spend": "spent",
+        "light": "lit",
+        "meet": "met",
+        "tell": "told",
+        "think": "thought",
+        "mean": "meant",
+        "dig": "dug",
+        "seek": "sought",
+        "buy": "bought",
+        "lose": "lost",
+        "grow": "grew grown",
+        "show": "shown",
+        "know": "knew known",
+        "throw": "threw thrown",
+        "draw": "drew drawn",
+        "bear": "bore borne",
         "use": "using used uses",
     }.items()
     for w in forms.split()
@@ -408,7 +445,12 @@ def stem(word: str) -> str:
             return w[: -len(suffix)] + repl
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             base = w[: -len(suffix)] + repl
-            if suffix in ("ed", "ing", "ings", "edly", "ingly") and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "sz":
+            if (
+                suffix in ("ed", "ing", "ings", "edly", "ingly")
+                and len(base) >= 4
+                and base[-1] == base[-2]
+                and base[-1] not in "sz"
+            ):
                 base = base[:-1]
             if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
                 base = w[:-1]

@@ -51,9 +51,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
             raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value", key_node.start_mark)
         if index >= inherited:
             if key in written:  # PyYAML would silently keep the last one
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             written.add(key)
         mapping[key] = loader.construct_object(value_node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
@@ -102,7 +100,8 @@ def parse_yaml(text: str, path: str) -> Any:
             if node is None:
                 return None
             if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
-                raise FactsError([f"{path}:{node.start_mark.line + 1}: the document expands past {MAX_EXPANDED_NODES:,} nodes through aliases; refused"])
+                where = f"{path}:{node.start_mark.line + 1}"
+                raise FactsError([f"{where}: the document expands past {MAX_EXPANDED_NODES:,} nodes through aliases; refused"])
             return loader.construct_document(node)
         finally:
             loader.dispose()
@@ -121,5 +120,3 @@ def parse_yaml(text: str, path: str) -> Any:
         raise FactsError([f"{path}:1: malformed YAML: {exc}"]) from None
     except RecursionError:
         raise FactsError([f"{path}:1: malformed YAML: nested too deeply"]) from None
-
-
