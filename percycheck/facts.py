@@ -21,7 +21,9 @@ from percycheck.values import UNITS, interval, parse_number, to_base
 MAX_FACTS_BYTES = 64 * 1024 * 1024
 """A facts file larger than this is refused before parsing."""
 
-ENTITY_KINDS = frozenset({"craft", "place", "org", "person", "rocket", "instrument", "nationality", "role", "material"})
+ENTITY_KINDS = frozenset(
+    {"craft", "place", "org", "person", "rocket", "instrument", "nationality", "role", "material", "mission"}
+)
 VALUE_KINDS = ("date", "quantity", "count", "entity", "ordinal")
 APPROX_KINDS = frozenset({"exact", "about", "almost", "more_than", "at_least", "less_than", "at_most"})
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
