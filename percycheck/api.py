@@ -65,9 +65,11 @@ def _stamp(path: str | Path | None) -> tuple[str | None, str | None, tuple[int, 
     try:
         stat = Path(path).stat()
         key: tuple[int, int] | None = (stat.st_size, stat.st_mtime_ns)
-    except (OSError, ValueError):
+        resolved = str(Path(path).resolve())
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop on Python < 3.13
         key = None  # load_facts reports the problem
-    return str(Path(path).resolve()), str(path), key
+        resolved = str(path)
+    return resolved, str(path), key
 
 
 @lru_cache(maxsize=8)
@@ -76,6 +78,10 @@ def _engine_for_file(resolved: str | None, shown: str | None, stamp: tuple[int, 
     from percycheck import cache
 
     file = Path(resolved) if resolved is not None else builtin_facts_path()
+    if not file.is_file():
+        # Missing, a folder, a pipe or a device (/dev/zero): the loader refuses it in one line,
+        # and the cache must not read it first (unbounded, and a pipe only once).
+        return Engine(_load_facts(shown))
     built = cache.load(file)
     if built is None:
         built = Engine(_load_facts(shown))

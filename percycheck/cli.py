@@ -47,13 +47,44 @@ CONFIG_OPTIONS = {"facts": "facts_path", "format": "fmt"}
 """Configuration keys whose option is stored under another parameter name."""
 
 
+def one_line(message: str) -> str:
+    """``message`` fit for standard error: one line, every control character escaped.
+
+    Messages quote file names, option values and facts-file text, any of which may hold a line
+    break or a terminal escape (a file named ``\x1b[2J.md``).
+    """
+    from percycheck.output.base import sanitize
+
+    return sanitize(message.replace("\n", "\\n").replace("\t", " "))
+
+
 class InputProblem(click.ClickException):
     """An input, configuration or facts-file error: exit status 2, one line on standard error."""
 
     exit_code = EXIT_ERROR
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"percycheck: error: {self.format_message()}", err=True, file=file)
+        click.echo(f"percycheck: error: {one_line(self.format_message())}", err=True, file=file)
+
+
+class UsageProblem(click.UsageError):
+    """A usage error told in one line (click's own shows the usage and a blank line first)."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        message = one_line(self.format_message())
+        click.echo(f"percycheck: error: {message} (see 'percycheck --help')", err=True, file=file)
+
+
+class _Command(click.Command):
+    """The command, with click's usage errors (unknown option, bad value) told in one line."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except UsageProblem:
+            raise
+        except click.UsageError as exc:
+            raise UsageProblem(exc.format_message(), exc.ctx) from None
 
 
 @dataclass(frozen=True)
@@ -76,7 +107,9 @@ class Options:
 
 
 @click.command(
-    "percycheck", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+    "percycheck",
+    cls=_Command,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.argument("claims", nargs=-1)
 @click.option(
@@ -211,7 +244,7 @@ def _validate(path: str) -> int:
         base = load_facts(path)
     except FactsError as exc:
         for problem in exc.problems:
-            click.echo(f"percycheck: {problem}", err=True)
+            click.echo(f"percycheck: {one_line(problem)}", err=True)
         return EXIT_ERROR
     quotes = sum(len(f.citations) for f in base.facts)
     click.echo(
@@ -320,7 +353,7 @@ def _gather(options: Options) -> list[Draft]:
         )
     if not drafts and not options.paths:
         if _is_terminal(sys.stdin):
-            raise click.UsageError("nothing to check: give a claim, -f FILE, or pipe text in")
+            raise UsageProblem("nothing to check: give a claim, -f FILE, or pipe text in")
         drafts.append(
             find_claims(_read(None), None, markdown=options.markdown, lines=options.lines)
         )
@@ -336,7 +369,7 @@ def _read(path: str | None) -> str:
     except InputError as exc:
         raise InputProblem(str(exc)) from None
     if decoded.warning:
-        click.echo(f"percycheck: warning: {decoded.warning}", err=True)
+        click.echo(f"percycheck: warning: {one_line(decoded.warning)}", err=True)
     return decoded.text
 
 

@@ -30,11 +30,20 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
 ISO_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _one_line(message: str) -> str:
+    """``message`` with line breaks and control characters written as escapes (``\\n``)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], message)
+
+
 class FactsError(Exception):
     """A facts file that cannot be used; ``problems`` holds every ``FILE:LINE: message``."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
+        # A message may quote the file (a bad kind, an id): each must stay one printable line.
+        self.problems = problems = [_one_line(problem) for problem in problems]
         more = len(problems) - 1
         plural = "s" if more > 1 else ""
         super().__init__(problems[0] if not more else f"{problems[0]} (and {more} more problem{plural})")
@@ -134,13 +143,18 @@ def load_facts(path: str | Path | None = None) -> FactBase:
         size = file.stat().st_size
         if size > MAX_FACTS_BYTES:
             raise FactsError([f"{shown}:0: facts file is {size:,} bytes; the limit is {MAX_FACTS_BYTES:,}"])
-        data = file.read_bytes()
+        with file.open("rb") as handle:  # bounded: a pipe or a device (/dev/zero) has no size
+            data = handle.read(MAX_FACTS_BYTES + 1)
+        if len(data) > MAX_FACTS_BYTES:
+            raise FactsError([f"{shown}:0: facts file is larger than the {MAX_FACTS_BYTES:,}-byte limit"])
     except FileNotFoundError:
         raise FactsError([f"{shown}:0: no such facts file"]) from None
     except PermissionError:
         raise FactsError([f"{shown}:0: permission denied"]) from None
     except OSError as exc:
         raise FactsError([f"{shown}:0: cannot read: {exc.strerror or exc}"]) from None
+    except ValueError:  # an embedded NUL: no file can have that name
+        raise FactsError([f"{shown!r}:0: not a valid file name"]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -214,16 +228,18 @@ def _sources(raw: list[Any], check: _Checker, base_dir: Path, top: int) -> dict[
         if "\x00" in file or Path(file).is_absolute():
             check.problem(line, f"source {sid}: file must be a relative path inside the facts file's folder")
         else:
-            resolved = target.resolve()
-            if root not in resolved.parents and resolved != root:
-                check.problem(line, f"source {sid}: file {file!r} leaves the facts file's folder")
-            elif not resolved.is_file():
-                check.problem(line, f"source {sid}: source file {file!r} not found")
-            else:
-                try:
-                    text = resolved.read_bytes()[: MAX_FACTS_BYTES].decode("utf-8-sig", errors="replace")
-                except OSError as exc:
-                    check.problem(line, f"source {sid}: cannot read {file!r}: {exc.strerror}")
+            try:  # a name too long for the system, a symlink loop (RuntimeError before 3.13), ...
+                resolved = target.resolve()
+                if root not in resolved.parents and resolved != root:
+                    check.problem(line, f"source {sid}: file {file!r} leaves the facts file's folder")
+                elif not resolved.is_file():
+                    check.problem(line, f"source {sid}: source file {file!r} not found")
+                else:
+                    with resolved.open("rb") as handle:
+                        text = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", errors="replace")
+            except (OSError, RuntimeError) as exc:
+                reason = getattr(exc, "strerror", None) or str(exc)
+                check.problem(line, f"source {sid}: cannot read {file!r}: {reason}")
         if text is None:
             check.unreadable.add(sid)
         sources[sid] = Source(sid, title, publisher, date, url, file, text or "")

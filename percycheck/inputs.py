@@ -38,28 +38,37 @@ class Decoded:
 
 
 def decode(data: bytes, name: str) -> Decoded:
-    """Bytes -> text, honouring BOMs; NUL bytes mean binary and are refused."""
+    """Bytes -> text, honouring BOMs; NUL bytes mean binary and are refused.
+
+    A few stray NULs far into a long file (a corrupted log, say) are dropped instead, and said
+    so in the warning, as undecodable bytes are: nothing is changed silently.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
             text = body.decode(encoding, errors="replace")
             bad = "\ufffd" in text and "\ufffd".encode(encoding) not in body
-            return Decoded(
-                text.replace("\x00", ""),
-                f"{name}: some bytes are not valid {encoding.upper()}; replaced with U+FFFD"
-                if bad
-                else None,
-            )
+            notes = [f"some bytes are not valid {encoding.upper()}; replaced with U+FFFD"]
+            return _without_nul(text, name, notes if bad else [])
     if b"\x00" in data[:BINARY_SNIFF_BYTES] or data.count(b"\x00") > len(data) // 1000:
         raise InputError(f"{name}: binary file (NUL bytes), not checked")
     try:
-        return Decoded(data.decode("utf-8").replace("\x00", ""))
+        return _without_nul(data.decode("utf-8"), name, [])
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        text = data.decode("utf-8", errors="replace").replace("\x00", "")
-        return Decoded(
-            text, f"{name}:{line}: invalid UTF-8; undecodable bytes replaced with U+FFFD"
+        text = data.decode("utf-8", errors="replace")
+        return _without_nul(
+            text, f"{name}:{line}", ["invalid UTF-8; undecodable bytes replaced with U+FFFD"]
         )
+
+
+def _without_nul(text: str, where: str, notes: list[str]) -> Decoded:
+    """``text`` with NUL characters removed; one warning line naming everything changed."""
+    nuls = text.count("\x00")
+    if nuls:
+        text = text.replace("\x00", "")
+        notes = [*notes, f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed"]
+    return Decoded(text, f"{where}: {'; '.join(notes)}" if notes else None)
 
 
 def read_path(path: str) -> Decoded:

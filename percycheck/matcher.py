@@ -51,6 +51,8 @@ class Retriever:
         self.idf: dict[str, float] = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
         self._vocabulary = sorted(self._postings)
         self._common = max(50, n // 4)
+        self._corrections: dict[str, str] = {}
+        self.vocabulary = frozenset(self._postings)
 
     def weight(self, word: str) -> float:
         """How much a concept says about the topic: rare concepts say more.
@@ -67,6 +69,9 @@ class Retriever:
         """The known concept a misspelt word most likely means, or the word itself."""
         if word in self._postings or len(word) < TYPO_MIN_LENGTH or not word.isalpha():
             return word
+        known = self._corrections.get(word)
+        if known is not None:
+            return known
         best = process.extractOne(
             word,
             self._vocabulary,
@@ -74,7 +79,8 @@ class Retriever:
             processor=None,
             score_cutoff=TYPO_CUTOFF,
         )
-        return best[0] if best else word
+        corrected = self._corrections[word] = best[0] if best else word
+        return corrected
 
     def candidates(self, concepts: Iterable[str], text: str, limit: int = CANDIDATE_LIMIT) -> list[int]:
         """Indexes of the facts most likely to be about the same topic, best first."""

@@ -304,12 +304,13 @@ def _inline_text(children: Sequence[Token]) -> str:
 def _find_start(source: str, sentence: str, cursor: int, limit: int) -> int | None:
     """Where ``sentence`` (rendered, markup removed) starts in the Markdown ``source``.
 
-    The first few words are looked for together, then the first word's letters alone,
-    since emphasis or a link may sit between the words in the source.
+    The first few words are looked for together (with any white space between them: the
+    source may wrap a line or put two spaces where the rendered text has one), then the first
+    word's letters alone, since emphasis or a link may sit between the words in the source.
     """
     words = sentence.split()
     for count in range(min(4, len(words)), 1, -1):
-        found = source.find(" ".join(words[:count]), cursor, limit)
+        found = _find_words(source, words[:count], cursor, limit)
         if found >= 0:
             return found
     first = words[0]
@@ -329,9 +330,37 @@ def _find_start(source: str, sentence: str, cursor: int, limit: int) -> int | No
     return found
 
 
+def _find_words(source: str, words: Sequence[str], cursor: int, limit: int) -> int:
+    """Where ``words`` stand in ``source`` one after another, separated by white space, or -1.
+
+    The match must start in ``cursor:limit``; ``str.find`` does the scanning, so this stays
+    linear in the window however often the first word occurs in it.
+    """
+    first = words[0]
+    found = source.find(first, cursor, limit)
+    while found >= 0:
+        at = found + len(first)
+        for word in words[1:]:
+            gap = _skip_space(source, at)
+            if gap == at or not source.startswith(word, gap):
+                break
+            at = gap + len(word)
+        else:
+            return found
+        found = source.find(first, found + 1, limit)
+    return -1
+
+
 def _leading_word(text: str) -> str:
     match = _ALNUM_RUN.match(text)
     return "" if match is None else match.group()
+
+
+def _last_char(source: str, start: int, end: int) -> int:
+    """The offset of the last character in ``start:end`` that is not white space (or ``start``)."""
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    return max(start, end - 1)
 
 
 def split_markdown(text: str, path: str | None = None) -> list[Claim]:
@@ -364,8 +393,9 @@ def split_markdown(text: str, path: str | None = None) -> list[Claim]:
             limit = min(block_end, cursor + _SEARCH_SLACK + 2 * len(sentence))
             found = _find_start(source, sentence, cursor, limit)
             if found is None:
-                # Unfindable (an entity, say): point at the block, never past it.
-                found = _skip_space(source, cursor, max(cursor, block_end))
+                # Unfindable (an entity, say): point into the block, never past its last
+                # character (the cursor may already stand at its end).
+                found = min(_skip_space(source, cursor, max(cursor, block_end)), _last_char(source, block_start, block_end))
                 cursor = min(block_end, cursor + len(sentence))
             else:
                 # The source of a sentence is never shorter than its rendered text.

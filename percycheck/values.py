@@ -862,7 +862,10 @@ class Gazetteer:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities: dict[str, Entity] = {}
         self._names: dict[tuple[str, ...], list[tuple[str, tuple[str, ...] | None]]] = {}
-        self._longest = 1
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        """For each first word of a name, the word counts of the names it starts, longest first."""
+        self._ancestors: dict[str, frozenset[str]] = {}
+        lengths: dict[str, set[int]] = {}
         for entity in entities:
             self.entities[entity.id] = entity
             for name in (entity.name, *entity.aliases):
@@ -872,34 +875,37 @@ class Gazetteer:
                 lowered = tuple(w.lower() for w in words)
                 exact = words if any(w.isupper() and len(w) > 1 for w in words) or len("".join(words)) <= 2 else None
                 self._names.setdefault(lowered, []).append((entity.id, exact))
-                self._longest = max(self._longest, len(words))
+                lengths.setdefault(lowered[0], set()).add(len(words))
+        self._lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
 
     def find(self, text: str) -> list[Mention]:
         """Every entity named in ``text``."""
         toks = [(_strip_possessive(m.group(0)), m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text)]
+        lowered = [w.lower() for w, _, _ in toks]
         result: list[Mention] = []
         i = 0
         while i < len(toks):
-            matched = False
-            for length in range(min(self._longest, len(toks) - i), 0, -1):
-                window = toks[i : i + length]
-                key = tuple(w.lower() for w, _, _ in window)
-                for entity_id, exact in self._names.get(key, ()):
-                    if exact is not None and tuple(w for w, _, _ in window) != exact:
+            matched = 0
+            for length in self._lengths.get(lowered[i], ()):
+                if i + length > len(toks):
+                    continue
+                for entity_id, exact in self._names.get(tuple(lowered[i : i + length]), ()):
+                    if exact is not None and tuple(w for w, _, _ in toks[i : i + length]) != exact:
                         continue
-                    start, end = window[0][1], window[-1][2]
+                    start, end = toks[i][1], toks[i + length - 1][2]
                     result.append(Mention(entity_id, text[start:end], start, end))
-                    i += length
-                    matched = True
+                    matched = length
                     break
                 if matched:
                     break
-            if not matched:
-                i += 1
+            i += matched or 1
         return result
 
-    def ancestors(self, entity_id: str) -> set[str]:
-        """The entity and every place or body it is part of, transitively."""
+    def ancestors(self, entity_id: str) -> frozenset[str]:
+        """The entity and every place or body it is part of, transitively (memoised)."""
+        known = self._ancestors.get(entity_id)
+        if known is not None:
+            return known
         seen: set[str] = set()
         stack = [entity_id]
         while stack:
@@ -910,7 +916,8 @@ class Gazetteer:
             entity = self.entities.get(current)
             if entity:
                 stack.extend(entity.part_of)
-        return seen
+        found = self._ancestors[entity_id] = frozenset(seen)
+        return found
 
 
 _NAME_TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’\-][A-Za-z0-9\u00C0-\u024F]+)*")

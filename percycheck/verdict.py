@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from percycheck.facts import FactBase
 from percycheck.matcher import Document, Retriever
@@ -147,6 +148,8 @@ class ClaimAnalysis:
     extraction: Extraction
     concepts: tuple[str, ...]
     polarity: int
+    words: frozenset[str] = frozenset()
+    """Every concept of the claim's text, values included: what a slot name is looked up in."""
 
 
 class Engine:
@@ -156,6 +159,7 @@ class Engine:
         self.base = base
         self.gazetteer = Gazetteer(base.entities.values())
         self.views = [self._view(f) for f in base.facts]
+        self._noun_keys: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
         self.siblings = self._find_siblings()
         self.quote_siblings = self._find_siblings(same_quote=True)
         self.event_dates = self._event_dates()
@@ -322,7 +326,10 @@ class Engine:
         ex = self._resolve(extract(text, self.gazetteer, self.vocabulary, SUPERLATIVES))
         spans = ex.spans
         concepts = tuple(dict.fromkeys(self.retriever.correct(c) for c in content_concepts(text, spans)))
-        return ClaimAnalysis(text, ex, concepts, polarity(text))
+        words = set(concepts)
+        for w, _, _ in _tokens(rewrite_phrases(text)):
+            words.update(concept(part) for part in w.split("-") if is_content(part))
+        return ClaimAnalysis(text, ex, concepts, polarity(text), frozenset(words))
 
     # ----------------------------------------------------------------- comparison
 
@@ -522,14 +529,20 @@ class Engine:
                 name = DAY_NAMES[dt.date.fromisoformat(value.text).weekday()]
                 cmp.conflicts.append(Conflict(value.slot, w.text, f"{name} ({value.text})", name, "date"))
 
-    def _noun_key(self, words: Sequence[str], text: str = "") -> set[str]:
+    def _noun_key(self, words: Sequence[str], text: str = "") -> frozenset[str]:
+        """What a counted noun names: its stems, concepts and any entity ("Hazcams")."""
+        cache_key = (tuple(words), text)
+        known = self._noun_keys.get(cache_key)
+        if known is not None:
+            return known
         key = {stem(w) for w in words} | {concept(w) for w in words}
         if text:
             key |= {"@" + m.entity for m in self.gazetteer.find(text)}
             key |= {concept(w) for w, _, _ in _tokens(text) if is_content(w)}
-        return key
+        found = self._noun_keys[cache_key] = frozenset(key)
+        return found
 
-    def _counts_same_thing(self, claim_key: set[str], claim_head: str, value: Value) -> bool:
+    def _counts_same_thing(self, claim_key: frozenset[str], claim_head: str, value: Value) -> bool:
         """A claimed count and a sourced one count the same thing when the claim names the
         source's thing as specifically: "23 cameras" is not a count of "Hazard Cameras"."""
         fact_key = self._noun_key((), value.noun or "")
@@ -597,10 +610,7 @@ class Engine:
         words = _slot_words(slot)
         if not words:
             return False  # a slot named only "date" says nothing of the event: restatement must
-        claim_words = set(claim.concepts)
-        for w, _, _ in _tokens(rewrite_phrases(claim.text)):
-            claim_words.update(concept(part) for part in w.split("-") if is_content(part))
-        return bool(words & claim_words)
+        return bool(words & claim.words)
 
     def _slot_anchored(self, claim: ClaimAnalysis, cmp: Comparison, slot: str, kind: str) -> bool:
         """Is the claim's date or amount about the fact's slot? ("landed on Feb. 19" is not
@@ -754,8 +764,29 @@ class Engine:
             )
         return _with_claim(self._check_one(claim_text), text)
 
+    def _topic_ceiling(self, claim: ClaimAnalysis) -> float:
+        """The most any fact could cover of this claim: the share of its topic that the facts
+        use at all. Off-topic sentences ("a bright museum painted one sudden market") stop here."""
+        ex = claim.extraction
+        num = den = 0.0
+        for c in claim.concepts:
+            w = self.retriever.weight(c)
+            den += w
+            if self.retriever.known(c) or _shares_stem(c, self.retriever.vocabulary):
+                num += w
+        for m in ex.mentions:
+            # a name no fact uses may still be a swapped value, which coverage leaves out
+            if m.entity in self.mentioned:
+                w = self.retriever.weight("@" + m.entity)
+                num += w
+                den += w
+        values = VALUE_WEIGHT * self.retriever.max_idf * (len(ex.dates) + len(ex.amounts) + len(ex.relative_dates))
+        return (num + values) / (den + values) if den + values else 0.0
+
     def _check_one(self, text: str) -> Verdict:
         claim = self.analyse(text)
+        if self._topic_ceiling(claim) < CONTRADICT_COVERAGE:
+            return self._unknown(claim, [])
         search = list(claim.concepts) + ["@" + m.entity for m in claim.extraction.mentions]
         search += [concept(w) for a in claim.extraction.amounts for w in a.noun]  # "four-wheeled" is about wheels
         candidates = self.retriever.candidates(search, text)
@@ -960,17 +991,24 @@ def _restated(amount: Amount, value: Value) -> str:
     return amount.text[: found.start()] + number + amount.text[found.end() :]
 
 
-def _slot_words(slot: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _slot_words(slot: str) -> frozenset[str]:
     """The concepts a slot name gives beyond "date", "number" and the like: "landing date" -> {land}."""
-    return {concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS}
+    return frozenset(
+        concept(w) for w, _, _ in _tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS
+    )
 
 
 def _shares_stem(word: str, vocabulary: frozenset[str]) -> bool:
     """A word that starts like a word of the fact (five letters or more in common)."""
     if len(word) < STEM_PREFIX or not word.isalpha():
         return False
-    prefix = word[:STEM_PREFIX]
-    return any(len(v) >= STEM_PREFIX and v[:STEM_PREFIX] == prefix for v in vocabulary if v[:1] == word[:1])
+    return word[:STEM_PREFIX] in _prefixes(vocabulary)
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(v[:STEM_PREFIX] for v in vocabulary if len(v) >= STEM_PREFIX)
 
 
 def _head_noun(words: Sequence[str]) -> str:

@@ -338,6 +338,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
+@lru_cache(maxsize=16384)
 def rewrite_phrases(text: str) -> str:
     """Lower-case ``text`` and fold multi-word expressions into single words."""
     low = text.lower().replace("’", "'")

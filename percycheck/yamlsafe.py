@@ -91,6 +91,21 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return total
 
 
+def _reader_line(text: str, exc: yaml.reader.ReaderError) -> int:
+    """The line of the character the reader refused (the C reader counts bytes, not characters)."""
+    if isinstance(exc.character, int):
+        found = text.find(chr(exc.character))  # the reader stops at the first bad one: this one
+        if found >= 0:
+            return text.count("\n", 0, found) + 1
+    return 1
+
+
+def _reader_problem(exc: yaml.reader.ReaderError) -> str:
+    if isinstance(exc.character, int):
+        return f"character {chr(exc.character)!r} is not allowed ({exc.reason})"
+    return str(exc.reason)
+
+
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML safely; bounded against alias bombs; errors name the line."""
     try:
@@ -116,7 +131,9 @@ def parse_yaml(text: str, path: str) -> Any:
             # an unclosed bracket or quote is found lines later: name where it was opened too
             what += f" ({exc.context.strip()} that starts on line {opened.line + 1})"
         raise FactsError([f"{path}:{line}: malformed YAML: {what}"]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML never allows (ESC, say)
+        raise FactsError([f"{path}:{_reader_line(text, exc)}: malformed YAML: {_reader_problem(exc)}"]) from None
     except yaml.YAMLError as exc:
-        raise FactsError([f"{path}:1: malformed YAML: {exc}"]) from None
+        raise FactsError([f"{path}:1: malformed YAML: {' '.join(str(exc).split())}"]) from None
     except RecursionError:
         raise FactsError([f"{path}:1: malformed YAML: nested too deeply"]) from None

@@ -22,6 +22,7 @@ __all__ = [
     "sanitize",
     "summary_to_dict",
     "verdict_to_dict",
+    "write_all",
 ]
 
 Explain: TypeAlias = "Callable[[Citation], str | None]"
@@ -109,6 +110,22 @@ def summary_to_dict(summary: Summary) -> dict[str, int]:
     }
 
 
+WRITE_CHUNK = 512
+"""Characters per ``write``: at most 8 KiB however they are encoded, so each fits io's buffer."""
+
+
+def write_all(stream: TextIO, text: str) -> None:
+    """``stream.write(text)`` in pieces, so a reader that closes the pipe is always noticed.
+
+    Handed more than its buffer holds in one call, a buffered pipe whose reader goes away
+    part-way returns a short count that ``TextIOWrapper`` ignores: the rest is dropped without
+    an error and ``percycheck --format json | head -1`` would exit as if all was written.
+    Pieces go through the buffer, whose flush raises ``BrokenPipeError`` instead.
+    """
+    for start in range(0, len(text), WRITE_CHUNK):
+        stream.write(text[start : start + WRITE_CHUNK])
+
+
 class Formatter:
     """Life cycle: start() once, handle(result) per result, stop(summary) once.
 
@@ -129,6 +146,10 @@ class Formatter:
         self.color = color
         self.width = width
         self.explain = explain
+
+    def write(self, text: str) -> None:
+        """Write to the report stream (see :func:`write_all`)."""
+        write_all(self.stream, text)
 
     def start(self) -> None:
         """Called once before the first result; most formats need nothing here."""

@@ -62,7 +62,7 @@ class GitHubFormatter(Formatter):
             ]
         properties.append(("title", f"percycheck: {result.verdict.verdict}"))
         props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-        self.stream.write(f"::{command} {props}::{escape_data(_message(result))}\n")
+        self.write(f"::{command} {props}::{escape_data(_message(result))}\n")
         self.stream.flush()
 
     def stop(self, summary: Summary) -> None:

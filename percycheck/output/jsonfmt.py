@@ -24,7 +24,7 @@ class JSONLinesFormatter(Formatter):
     """One JSON object per line, flushed at once so a pipe sees each verdict as it is reached."""
 
     def handle(self, result: Result) -> None:
-        self.stream.write(dumps_json(verdict_to_dict(result)) + "\n")
+        self.write(dumps_json(verdict_to_dict(result)) + "\n")
         self.stream.flush()
 
     def stop(self, summary: Summary) -> None:
@@ -50,5 +50,5 @@ class JSONFormatter(Formatter):
 
     def stop(self, summary: Summary) -> None:
         document = {"results": self._results, "summary": summary_to_dict(summary)}
-        self.stream.write(dumps_json(document, indent=2) + "\n")
+        self.write(dumps_json(document, indent=2) + "\n")
         self.stream.flush()

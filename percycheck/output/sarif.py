@@ -156,5 +156,5 @@ class SarifFormatter(Formatter):
             "properties": {"summary": summary_to_dict(summary)},
         }
         document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-        self.stream.write(dumps_json(document, indent=2) + "\n")
+        self.write(dumps_json(document, indent=2) + "\n")
         self.stream.flush()

@@ -45,6 +45,18 @@ def _citation_text(citation: Citation) -> Text:
     )
 
 
+class _Console(Console):
+    """A ``Console`` that reports a closed pipe like every other format does.
+
+    rich's own handler points standard output at ``/dev/null`` and raises ``SystemExit(1)``;
+    this one raises ``BrokenPipeError`` so the command line ends with its documented status.
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True  # nothing more is written, not even from a ``finally``
+        raise BrokenPipeError
+
+
 class TextFormatter(Formatter):
     """Readable report for a terminal or a log; colour only when the caller asks for it."""
 
@@ -57,7 +69,7 @@ class TextFormatter(Formatter):
         explain: Explain | None = None,
     ) -> None:
         super().__init__(stream, color=color, width=width, explain=explain)
-        self.console = Console(
+        self.console = _Console(
             file=stream,
             force_terminal=color,
             no_color=not color,
