@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-CANDIDATE_LIMIT = 12
+CANDIDATE_LIMIT = 8
 """How many facts are compared in detail for each claim."""
 TYPO_CUTOFF = 88.0
 """rapidfuzz.fuzz.ratio score above which an unknown word is read as a misspelling of a known one."""
