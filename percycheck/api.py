@@ -78,7 +78,7 @@ def _engine_for_file(resolved: str | None, shown: str | None, stamp: tuple[int, 
     from percycheck import cache
 
     file = Path(resolved) if resolved is not None else builtin_facts_path()
-    if not file.is_file():
+    if not _is_regular_file(file):
         # Missing, a folder, a pipe or a device (/dev/zero): the loader refuses it in one line,
         # and the cache must not read it first (unbounded, and a pipe only once).
         return Engine(_load_facts(shown))
@@ -88,6 +88,13 @@ def _engine_for_file(resolved: str | None, shown: str | None, stamp: tuple[int, 
         cache.store(file, built)
     _ENGINES[built.base] = built
     return built
+
+
+def _is_regular_file(file: Path) -> bool:
+    try:
+        return file.is_file()
+    except (OSError, ValueError):  # a name too long for the system, say
+        return False
 
 
 _ENGINES: WeakKeyDictionary[FactBase, Engine] = WeakKeyDictionary()

@@ -218,6 +218,7 @@ def _with_config(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
     """``params`` with every option left at its default taken from the configuration file."""
     from percycheck.config import ConfigError, find_config, load_config
 
+    found = None
     try:
         found = find_config(Path.cwd())
         settings = load_config(found) if found is not None else {}
@@ -225,6 +226,8 @@ def _with_config(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
         raise InputProblem(str(exc)) from None
     except OSError:  # the working folder is gone or unreadable: there is no configuration
         settings = {}
+    except ValueError as exc:  # a path setting no file can have ("a\u0000b"): resolve() refuses it
+        raise InputProblem(f"{found}: not a valid file name in a setting ({exc})") from None
     merged = dict(params)
     for key, value in settings.items():
         name = CONFIG_OPTIONS.get(key, key)

@@ -234,7 +234,9 @@ def split_text(text: str, path: str | None = None) -> list[Claim]:
         if _at_line_start(text, start):
             marker = _LIST_MARKER.match(text, start, end)
             if marker is not None and marker.end() < end:
-                start = marker.end()
+                # Past the marker and any white space after it ("1. " then a line break, a
+                # form feed): the location is where the sentence's first word stands.
+                start = _skip_space(text, marker.end(), end)
         claims.append(Claim(_collapse(text[start:end]), _location(starts, start, path)))
     return claims
 

@@ -627,7 +627,7 @@ class Engine:
     def _status(self, claim: ClaimAnalysis, cmp: Comparison) -> str:
         ex = claim.extraction
         for slot, claimed, kind in cmp.slot_matches:
-            if not self._slot_anchored(claim, cmp, slot, kind):
+            if kind == "date" and not self._slot_anchored(claim, cmp, slot, kind):
                 cmp.unmatched.append(f"{claimed} for another event ({slot})")
                 cmp.confirmed.discard(claimed)
         cmp.slot_matches.clear()
@@ -729,7 +729,11 @@ class Engine:
                     continue
                 if a1 == 0 or b1 == 0 or a2 == len(claim_words) and b2 == len(fact_words):
                     continue  # a swap is held by matching words before it (and after, or one side ends)
-                new = [w for w in claim_words[a1:a2] if w not in vocabulary and not self.retriever.known(w)]
+                new = [
+                    w
+                    for w in claim_words[a1:a2]
+                    if w not in vocabulary and not self.retriever.known(w) and not _shares_stem(w, vocabulary)
+                ]
                 old = [w for w in fact_words[b1:b2] if w not in claim_words]
                 if new and old:
                     return new[0], old[0]
@@ -818,6 +822,9 @@ class Engine:
             if not c.conflicts
             or any(not any(o is not c and x.claimed in o.confirmed and o.score >= c.score for o in every) for x in c.conflicts)
         ]
+        if best_s is not None:
+            # a fact that explains every value of the claim beats one that leaves some unexplained
+            contradicted = [c for c in contradicted if not c.unmatched]
         best_c = max(contradicted, key=lambda c: (c.score, -c.view.fact.line), default=None)
         if best_c and (best_s is None or best_c.score >= best_s.score - CONTRADICTION_MARGIN):
             return self._contradicted(claim, best_c)
