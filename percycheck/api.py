@@ -18,7 +18,7 @@ from weakref import WeakKeyDictionary
 from percycheck.facts import FactBase, builtin_facts_path
 from percycheck.facts import load_facts as _load_facts
 from percycheck.models import Citation, Claim, Fact, Result, Verdict
-from percycheck.verdict import Engine
+from percycheck.verdict import MAX_CLAIM_CHARS, Engine
 
 __all__ = [
     "Draft",
@@ -211,16 +211,19 @@ def search_facts(query: str, base: Facts = None, limit: int = SEARCH_LIMIT) -> l
     The query is analysed like a claim (names, concepts, misspellings corrected) and ranked by
     the engine's retriever; among those, facts whose id or statement contain more of the query's
     words come first (a fact whose id is the query, first of all). When the retriever finds
-    nothing, facts whose id or statement contain the query (ignoring case) are returned.
+    nothing, facts whose id or statement contain the query (ignoring case) are returned. Only
+    the first ``MAX_CLAIM_CHARS`` characters are analysed, as for a claim: analysis grows faster
+    than the text, and no one searches with a page of prose.
     """
     e = engine(base)
     wanted = " ".join(query.split())
     if not wanted or limit <= 0:
         return []
     facts = [view.fact for view in e.views]
-    claim = e.analyse(wanted)
+    analysed = wanted[:MAX_CLAIM_CHARS]
+    claim = e.analyse(analysed)
     concepts = list(claim.concepts) + ["@" + m.entity for m in claim.extraction.mentions]
-    ranked = [facts[i] for i in e.retriever.candidates(concepts, wanted, 2 * limit)]
+    ranked = [facts[i] for i in e.retriever.candidates(concepts, analysed, 2 * limit)]
     folded = wanted.casefold()
     if not ranked:
         ranked = [f for f in facts if folded in f.id.casefold() or folded in f.statement.casefold()]

@@ -42,7 +42,7 @@ SUPPORT_COVERAGE = 0.62
 """Share of the claim's topic (idf-weighted) a fact must cover to support it."""
 CONTRADICT_COVERAGE = 0.55
 """Share of the claim's topic a fact must cover before its values can contradict the claim."""
-NEGATION_COVERAGE = 0.7
+NEGATION_COVERAGE = 0.65
 """Opposite polarity contradicts only a fact that covers this much of the claim."""
 SECONDARY_WEIGHT = 0.6
 """A word found only in a fact's quotes (not its statement or keywords) counts this much."""
