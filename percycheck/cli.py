@@ -284,12 +284,17 @@ def _list(options: Options) -> int:
             click.echo(f"{f.id}: {sanitize(f.statement)} [{sources}]")
     if not facts:
         click.echo(
-            f"percycheck: no fact matches {query!r}"
+            f"percycheck: no fact matches {_shorten(query)!r}"
             if query is not None
             else "percycheck: no facts",
             err=True,
         )
     return EXIT_CLEAN
+
+
+def _shorten(text: str, width: int = 80) -> str:
+    """``text`` cut to ``width`` characters for a message (a query may be a pasted page)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _check(options: Options) -> int:

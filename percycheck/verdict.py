@@ -236,29 +236,34 @@ class Engine:
 
     def _find_siblings(self, same_quote: bool = False) -> list[tuple[int, ...]]:
         """For each fact, the other facts about the same subject and topic from the same passage
-        of a source (a quote a sentence or two away; with ``same_quote``, the very same quote)."""
-        places: list[list[tuple[str, int]]] = []
-        for view in self.views:
-            spots = []
+        of a source (a quote a sentence or two away; with ``same_quote``, the very same quote).
+
+        Facts are grouped by (subject, polarity, source) and their quotes' offsets sorted, so
+        each fact meets only its neighbours: linear in the facts, not quadratic.
+        """
+        from bisect import bisect_left, bisect_right
+
+        reach = 0 if same_quote else PASSAGE_CHARS
+        groups: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
+        for i, view in enumerate(self.views):
             for citation in view.fact.citations:
                 source = self.base.sources.get(citation.source)
                 offset = source.text.find(citation.quote) if source else -1
                 if offset >= 0:
-                    spots.append((citation.source, offset))
-            places.append(spots)
-        result = []
-        for i, view in enumerate(self.views):
-            found = []
-            for j, other in enumerate(self.views):
-                if j == i or other.fact.subject != view.fact.subject or other.polarity != view.polarity:
-                    continue
-                reach = 0 if same_quote else PASSAGE_CHARS
-                near = any(s1 == s2 and abs(o1 - o2) <= reach for s1, o1 in places[i] for s2, o2 in places[j])
-                shared = {c for c in view.statement_concepts & other.statement_concepts if not c.startswith("@")}
-                if near and (shared or same_quote):
-                    found.append(j)
-            result.append(tuple(found))
-        return result
+                    groups.setdefault((view.fact.subject, view.polarity, citation.source), []).append((offset, i))
+        found: list[set[int]] = [set() for _ in self.views]
+        for spots in groups.values():
+            spots.sort()
+            offsets = [offset for offset, _ in spots]
+            for offset, i in spots:
+                lo, hi = bisect_left(offsets, offset - reach), bisect_right(offsets, offset + reach)
+                for _, j in spots[lo:hi]:
+                    if j == i or j in found[i]:
+                        continue
+                    shared = {c for c in self.views[i].statement_concepts & self.views[j].statement_concepts if c[:1] != "@"}
+                    if same_quote or shared:
+                        found[i].add(j)
+        return [tuple(sorted(f)) for f in found]
 
     def _merged_view(self, i: int, strong: bool = False) -> FactView | None:
         """Fact ``i`` together with its siblings, as one view (None when it has none)."""
@@ -853,7 +858,9 @@ class Engine:
         suggestion = None
         if cmp.subject_swap:
             said, truth = cmp.subject_swap
-            reason = f"{fact.subject} differs: the claim says {said}, the sources say {truth} ({who})"
+            subject = self.base.entities.get(fact.subject)
+            role = (subject.type or subject.kind) if subject else "subject"
+            reason = f"{role} differs: the claim says {said}, the sources say {truth} ({who})"
             suggestion = claim.text.replace(said, truth, 1)
         elif cmp.conflicts:
             conflict = cmp.conflicts[0]

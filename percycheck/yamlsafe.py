@@ -18,7 +18,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 MAX_EXPANDED_NODES = 2_000_000
-"""YAML aliases may share nodes; a document that expands past this many is an alias bomb."""
+ALIAS_GROWTH = 10
+"""YAML aliases may share nodes: a document whose aliases expand it past 2,000,000 nodes and
+past ten times its own distinct nodes is an alias bomb (an honest large file is neither)."""
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -114,7 +116,9 @@ def parse_yaml(text: str, path: str) -> Any:
             node = loader.get_single_node()
             if node is None:
                 return None
-            if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            memo: dict[int, int] = {}
+            # aliases need a "*"; a document without one cannot expand past its own size
+            if "*" in text and _expanded_size(node, memo) > max(MAX_EXPANDED_NODES, ALIAS_GROWTH * len(memo)):
                 where = f"{path}:{node.start_mark.line + 1}"
                 raise FactsError([f"{where}: the document expands past {MAX_EXPANDED_NODES:,} nodes through aliases; refused"])
             return loader.construct_document(node)
