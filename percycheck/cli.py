@@ -104,6 +104,7 @@ class Options:
     validate: str | None
     list_facts: bool
     search: str | None
+    jobs: int = 1
 
 
 @click.command(
@@ -173,6 +174,14 @@ class Options:
     "validate",
     metavar="PATH",
     help="Validate a facts file and exit (0 valid, 2 invalid).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check long drafts in this many processes (0: one per CPU).",
 )
 @click.option("--list-facts", is_flag=True, help="List every fact: id, statement and sources.")
 @click.option("--search", metavar="QUERY", help="List the facts that best match QUERY.")
@@ -318,7 +327,8 @@ def _check(options: Options) -> int:
     advance = _progress(len(claims))
     formatter.start()
     try:
-        for result in api.iter_check(claims, base):
+        jobs = options.jobs or os.cpu_count() or 1
+        for result in api.iter_check(claims, base, jobs=jobs):
             counts[result.verdict.verdict] += 1
             formatter.handle(result)
             advance()

@@ -55,6 +55,7 @@ SETTINGS: dict[str, Setting] = {
     "markdown": Setting(bool),
     "explain": Setting(bool),
     "lines": Setting(bool),
+    "jobs": Setting(int),
 }
 KNOWN_KEYS = frozenset(SETTINGS)
 
@@ -113,7 +114,7 @@ def _check(path: Path, key: str, value: Any) -> None:
         )
         raise ConfigError(f"{path}: unknown setting {key!r}{hint} (known: {known})")
     if type(value) is not setting.kind:
-        wanted = "true or false" if setting.kind is bool else "a string"
+        wanted = {bool: "true or false", int: "a whole number"}.get(setting.kind, "a string")
         raise ConfigError(f"{path}: {key} must be {wanted}, not {value!r}")
     if setting.choices and value not in setting.choices:
         raise ConfigError(

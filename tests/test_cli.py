@@ -1127,3 +1127,28 @@ def test_navigation_and_subscription_lines_are_skipped() -> None:
         reported = {r["location"]["line"] for r in document["results"]}
         assert not furniture & reported, sorted(furniture & reported)
         assert document["summary"]["skipped"] >= len(furniture)
+
+
+def test_jobs_give_the_same_results_in_the_same_order(tmp_path: Path) -> None:
+    from percycheck.api import PARALLEL_MIN_CLAIMS
+
+    sentences = [
+        "Perseverance landed on Feb. 19, 2021.",
+        "The rover weighs about 1,030 kg.",
+        "Perseverance carries 43 sample tubes.",
+        "Ingenuity was the first robotic helicopter to take off on another planet.",
+    ]
+    lines = [f"{sentences[i % len(sentences)]}" for i in range(PARALLEL_MIN_CLAIMS + 10)]
+    draft = tmp_path / "claims.txt"
+    draft.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = run("--lines", "--format", "jsonl", "-f", str(draft))
+    two = run("--lines", "--format", "jsonl", "--jobs", "2", "-f", str(draft))
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    assert len(two.stdout.splitlines()) == len(lines)
+
+
+def test_jobs_must_not_be_negative() -> None:
+    result = run("--jobs", "-1", "Perseverance has six wheels.")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr

@@ -119,7 +119,7 @@ def test_a_utf8_bom_is_accepted(tmp_path: Path) -> None:
     [
         (
             'fromat = "json"\n',
-            r"unknown setting 'fromat' \(known: color, explain, facts, fail-on, format, lines, markdown\)",  # noqa: E501
+            r"unknown setting 'fromat' \(known: color, explain, facts, fail-on, format, jobs, lines, markdown\)",  # noqa: E501
         ),
         ('fail_on = "unknown"\n', r"unknown setting 'fail_on'; did you mean 'fail-on'\?"),
         ('format = "xml"\n', r"format must be one of text, json, jsonl, github, sarif, not 'xml'"),
