@@ -210,7 +210,8 @@ def _iter_parallel(built: Engine, claims: list[Claim], jobs: int) -> Iterator[Re
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(built,)) as pool:
-        for claim, verdict in zip(claims, pool.map(_check_in_worker, [c.text for c in claims], chunksize=PARALLEL_CHUNK)):
+        verdicts = pool.map(_check_in_worker, [c.text for c in claims], chunksize=PARALLEL_CHUNK)
+        for claim, verdict in zip(claims, verdicts, strict=True):
             yield Result(verdict, claim.location)
 
 
