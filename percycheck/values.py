@@ -787,7 +787,8 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
             first = parsed
             second = _number(m.group("num2"), m.group("mult2") or m.group("mult")) if m.group("num2") else None
         low, high = interval(first[0], first[1], approx, second[0] if second else None)
-        comparative = bool(COMPARATIVE_AFTER.match(text, end))
+        # "278 pounds heavier than", "beat the record by 100 feet": a difference, not a measurement
+        comparative = bool(COMPARATIVE_AFTER.match(text, end)) or text[max(0, start - 3) : start].lower() == "by "
         if (
             unit_word
             and not m.group("unit0")

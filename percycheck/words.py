@@ -326,7 +326,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 """Each group's first word is the concept every member stands for."""
 
 SUPERLATIVES = frozenset(
-    """best worst most least largest biggest smallest heaviest lightest fastest slowest longest
+    """best worst most least fewest largest biggest smallest heaviest lightest fastest slowest longest
     shortest farthest furthest highest lowest oldest youngest newest earliest latest greatest
     deepest closest nearest hardest toughest busiest brightest hottest coldest tallest widest
     strongest costliest priciest cheapest riskiest safest""".split()
