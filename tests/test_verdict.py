@@ -182,3 +182,29 @@ def test_degenerate_claims_are_unknown_not_errors(claim: str) -> None:
 def test_confidence_is_between_zero_and_one() -> None:
     for claim in ("Perseverance landed on Feb. 19, 2021.", "The rover weighs about 1,030 kg.", "Mars has two moons."):
         assert 0.0 <= check(claim).confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # dates given relative to an event the sources date, and holidays
+        ("The mast was scheduled to be raised two days after landing.", "supported"),
+        ("The mast was scheduled to be raised five days after landing.", "contradicted"),
+        ("Perseverance set its one-day driving record on Valentine's Day 2022.", "supported"),
+        # attribution and reported speech
+        ("Perseverance landed in Jezero Crater, NASA said.", "supported"),
+        ("According to JPL, the rover has six wheels.", "supported"),
+        ("Thomas Zurbuchen said each sample is carefully considered for its commercial value.", "unknown"),
+        # asides are claims too
+        ("JPL, which manages the Mars 2020 mission, is located in Houston.", "contradicted"),
+        # a difference is not a measurement
+        ("Perseverance beat the old single-day driving record by 50 feet.", "unknown"),
+        # opposite superlatives and positions
+        ("Perseverance carried the fewest cameras ever sent to Mars.", "contradicted"),
+        ("Ingenuity was attached to the top of the rover's mast.", "unknown"),
+        # a name given with "called" must be the source's name for that thing
+        ("The laser instrument on Perseverance's mast is called Mastcam-Z.", "contradicted"),
+    ],
+)
+def test_claim_structures(claim: str, expected: str) -> None:
+    assert verdict_of(claim) == expected, check(claim).reason
