@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from percycheck.values import MONTH_NAMES as _VALUES_MONTHS
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 SEED = 20210218
@@ -285,20 +287,7 @@ WORDING = [
     ("images", "pictures"),
     ("show", "reveal"),
 ]
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTH_NAMES = [name for name in _VALUES_MONTHS if name]  # the engine's own list: one copy
 MONTH_RE = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?=[\s,])")
 NUMBER_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 

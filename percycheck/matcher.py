@@ -50,7 +50,6 @@ class Retriever:
         self.max_idf = math.log(n + 1) + 1.0
         self.idf: dict[str, float] = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
         self._vocabulary = sorted(self._postings)
-        self._common = max(50, n // 4)
         self._corrections: dict[str, str] = {}
         self.vocabulary = frozenset(self._postings)
 

@@ -511,10 +511,3 @@ def polarity(text: str) -> int:
         if word in NEGATIONS or word in OPPOSITES or word.endswith("n't"):
             flips += 1
     return -1 if flips % 2 else 1
-
-
-def opposite_concepts(text: str) -> frozenset[str]:
-    """Concepts ``text`` names by their negative pole ("unsuccessful" -> "success")."""
-    low = rewrite_phrases(text)
-    found = {concept(OPPOSITES[w]) for w, _, _ in tokens(low) if w in OPPOSITES}
-    return frozenset(found)
