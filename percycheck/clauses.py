@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-SPLIT_RE = re.compile(r"\s*(?:;|,?\s+(?:and|but|while|whereas)\s+(?:then\s+|later\s+|also\s+|has\s+since\s+)?)\s*", re.I)
+SPLIT_RE = re.compile(r";\s?|(?<!\s),?\s+(?:and|but|while|whereas)\s+(?:then\s+|later\s+|also\s+|has\s+since\s+)?", re.I)
+"""Where a compound claim may split. Each run of spaces is tried once (the look-behind), so
+the pattern stays linear on long runs of spaces."""
 AUXILIARIES = frozenset(
     "is are was were has have had will would can could did does do may might must shall should "
     "isn't wasn't weren't hasn't haven't didn't won't".split()

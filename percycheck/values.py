@@ -615,11 +615,13 @@ AMOUNT_RE = re.compile(
     re.I,
 )
 COMPARATIVE_AFTER = re.compile(
-    r"\s*(?:more|less|fewer|heavier|lighter|longer|shorter|bigger|smaller|larger|farther|further|higher|lower|faster|slower|older|younger|greater|[a-z]+er)\s+than\b",
+    r"\s{0,3}(?:more|less|fewer|heavier|lighter|longer|shorter|bigger|smaller|larger|farther|further|higher|lower"
+    r"|faster|slower|older|younger|greater|[a-z]{1,20}er)\s{1,3}than\b",
     re.I,
 )
 NOUN_AFTER = re.compile(
-    r"(?:\s+(?:of(?:\s+(?:the|its|their|his|her))?|more|additional|other|individual|separate|different|new|small|large|distinct))?((?:\s+[A-Za-z][\w’'\-]*){1,3})"
+    r"(?:\s{1,3}(?:of(?:\s{1,3}(?:the|its|their|his|her))?|more|additional|other|individual|separate|different|new"
+    r"|small|large|distinct))?((?:\s{1,3}[A-Za-z][\w’'\-]{0,40}){1,3})"
 )
 
 

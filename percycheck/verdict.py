@@ -921,7 +921,7 @@ IDENTITY_BEFORE_RE = re.compile(
 
 ATTRIBUTION_RES = (
     re.compile(r"^(?:according to|as reported by|per)\s+[^,]{2,60},\s*", re.I),
-    re.compile(r",?\s+according to\s+[^,.;]{2,60}(?=[.;!]?\s*$|,)", re.I),
+    re.compile(r"(?<!\s),?\s+according to\s+[^,.;]{2,60}(?=[.;!]?\s*$|,)", re.I),
     re.compile(
         r",\s*(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.’'\-]*\s+){0,4}?(?:said|says|reported|reports|noted|notes|announced|announces|confirmed|confirms|added|adds|explained|explains|wrote|writes)(?:\s+in\s+(?:a|its|their)\s+(?:statement|release|report|post|tweet))?(?=[.;!]?\s*$|,)",
         re.I,
