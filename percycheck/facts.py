@@ -391,7 +391,7 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity], fa
             return None
         return Value("count", slot, f"{label} {noun}", low=low, high=high, noun=noun)
     unit = raw.get("unit")
-    if unit not in UNITS:
+    if not isinstance(unit, str) or unit not in UNITS:  # a list or a mapping is no unit (and unhashable)
         check.problem(line, f"{what}unknown unit {unit!r} (one of {', '.join(UNITS)})")
         return None
     _, base_low, base_high = to_base(low, high, unit)

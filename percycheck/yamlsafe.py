@@ -27,11 +27,12 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader that records each mapping's line under the key ``__line__``."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        # An explicit tag on a bad scalar (``!!int x``, ``!!float y``) makes PyYAML's own
-        # constructors raise ValueError and friends; report them as YAML errors at their line.
+        # An explicit tag on a bad scalar (``!!int x``, ``!!float y``, ``!!bool maybe``, a bare
+        # ``!!float``) makes PyYAML's own constructors raise ValueError, KeyError, IndexError and
+        # friends; report them as YAML errors at their line.
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, AttributeError, OverflowError):
+        except (ValueError, TypeError, AttributeError, OverflowError, LookupError):
             shown = f" {node.value[:40]!r}" if isinstance(node, yaml.ScalarNode) else ""
             raise yaml.constructor.ConstructorError(
                 None, None, f"invalid {node.tag.rsplit(':', 1)[-1]} value{shown}", node.start_mark
