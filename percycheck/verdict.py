@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from percycheck.clauses import split_clauses
 from percycheck.facts import FactBase
 from percycheck.matcher import Document, Retriever
 from percycheck.models import Citation, Entity, Fact, FactRef, Value, Verdict
@@ -160,6 +161,7 @@ class Engine:
         self.gazetteer = Gazetteer(base.entities.values())
         self.views = [self._view(f) for f in base.facts]
         self._noun_keys: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
+        self._merged: dict[tuple[int, bool], FactView | None] = {}
         self.siblings = self._find_siblings()
         self.quote_siblings = self._find_siblings(same_quote=True)
         self.event_dates = self._event_dates()
@@ -266,8 +268,14 @@ class Engine:
         return [tuple(sorted(f)) for f in found]
 
     def _merged_view(self, i: int, strong: bool = False) -> FactView | None:
-        """Fact ``i`` together with its siblings, as one view (None when it has none)."""
-        siblings = self.quote_siblings[i] if strong else self.siblings[i]
+        """Fact ``i`` together with its siblings, as one view (None when it has none); built once."""
+        if (i, strong) in self._merged:
+            return self._merged[i, strong]
+        built = self._merge(i, self.quote_siblings[i] if strong else self.siblings[i])
+        self._merged[i, strong] = built
+        return built
+
+    def _merge(self, i: int, siblings: tuple[int, ...]) -> FactView | None:
         if not siblings:
             return None
         views = [self.views[i], *(self.views[j] for j in siblings)]
@@ -611,7 +619,8 @@ class Engine:
     # ----------------------------------------------------------------- decision
 
     def _anchored(self, claim: ClaimAnalysis, slot: str) -> bool:
-        """A conflict counts only when the claim talks about that slot (or the slot is generic)."""
+        """Does the claim use a word of the slot's name ("landing date" needs "landed")? A slot
+        named only "date" never anchors by words; restatement must (see ``_slot_anchored``)."""
         words = _slot_words(slot)
         if not words:
             return False  # a slot named only "date" says nothing of the event: restatement must
@@ -727,7 +736,7 @@ class Engine:
         from difflib import SequenceMatcher
 
         for text in (view.fact.statement, *(c.quote for c in view.fact.citations)):
-            fact_words = content_concepts(text)
+            fact_words = _text_concepts(text)
             matcher = SequenceMatcher(a=claim_words, b=fact_words, autojunk=False)
             for op, a1, a2, b1, b2 in matcher.get_opcodes():
                 if op != "replace" or a2 - a1 > SUBSTITUTION_SPAN or b2 - b1 > SUBSTITUTION_SPAN:
@@ -751,8 +760,6 @@ class Engine:
             return Verdict(text, "unknown", 0.0, "empty claim: nothing to check")
         if len(claim_text) > MAX_CLAIM_CHARS:
             return Verdict(text, "unknown", 0.0, f"too long to check as one claim ({len(claim_text):,} characters)")
-        from percycheck.clauses import split_clauses
-
         parts = split_clauses(claim_text)
         if len(parts) > 1:
             results = [self._check_one(p) for p in parts]
@@ -1003,6 +1010,12 @@ def _restated(amount: Amount, value: Value) -> str:
     else:
         number = f"{mid:.3g}"
     return amount.text[: found.start()] + number + amount.text[found.end() :]
+
+
+@lru_cache(maxsize=8192)
+def _text_concepts(text: str) -> tuple[str, ...]:
+    """The concepts of a fact's statement or quote, in order (the same few texts, many claims)."""
+    return tuple(content_concepts(text))
 
 
 @lru_cache(maxsize=4096)
