@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from percycheck.models import Entity
-from percycheck.words import OPPOSITES, SYNONYMS, TOKEN_RE, concept, is_content, stem
+from percycheck.words import OPPOSITES, SYNONYMS, TOKEN_RE, concept, is_content, rewrite_phrases, stem
 
 
 class LazyPattern:
@@ -1014,8 +1014,6 @@ def extract(
 
 def content_concepts(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Topic concepts of ``text`` outside the value spans, in order."""
-    from percycheck.words import rewrite_phrases
-
     out = []
     masked = _mask(text, spans)
     for m in TOKEN_RE.finditer(rewrite_phrases(masked)):

@@ -26,6 +26,7 @@ from percycheck.models import Citation, Entity, Fact, FactRef, Value, Verdict
 from percycheck.values import (
     DAY_NAMES,
     MONTH_NAMES,
+    UNITS,
     Amount,
     DateValue,
     Extraction,
@@ -995,8 +996,6 @@ def _restated(amount: Amount, value: Value) -> str:
         return value.text
     mid = high if value.text.startswith("almost") else (low + high) / 2  # "almost 1,050 feet" is 1,050 at most
     if amount.dimension != "count" and amount.unit:
-        from percycheck.values import UNITS
-
         mid = mid / UNITS[amount.unit][1]
     found = _NUMBER_IN_TEXT.search(amount.text)
     if found is None:
@@ -1099,8 +1098,6 @@ def _superlative_opposed(claimed: str, view: FactView) -> bool:
 
 
 def _dimension(value: Value) -> str:
-    from percycheck.values import UNITS
-
     return UNITS[value.unit][0] if value.unit else "count"
 
 
