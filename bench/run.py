@@ -798,7 +798,7 @@ def facts_worker(facts_path: str, claims_path: str, raise_limit: bool = False) -
     import resource
 
     from percycheck.facts import load_facts
-    from percycheck.verdict import Engine
+    from percycheck.engine import Engine
 
     if raise_limit:
         import importlib

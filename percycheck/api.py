@@ -18,7 +18,7 @@ from weakref import WeakKeyDictionary
 from percycheck.facts import FactBase, builtin_facts_path
 from percycheck.facts import load_facts as _load_facts
 from percycheck.models import Citation, Claim, Fact, Result, Verdict
-from percycheck.verdict import MAX_CLAIM_CHARS, Engine
+from percycheck.engine import MAX_CLAIM_CHARS, Engine
 
 __all__ = [
     "Draft",

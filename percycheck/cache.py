@@ -16,20 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from percycheck.verdict import Engine
+    from percycheck.engine import Engine
 
 CACHE_FORMAT = 1
-_CODE_FILES = (
-    "facts.py",
-    "values.py",
-    "words.py",
-    "matcher.py",
-    "verdict.py",
-    "clauses.py",
-    "models.py",
-    "cache.py",
-    "yamlsafe.py",
-)
 
 
 def cache_dir() -> Path:
@@ -51,13 +40,14 @@ def _digest(data: bytes) -> str:
 
 
 def _code_digest() -> str:
+    """Every module and language data file of the package: any change makes a new engine."""
     here = Path(__file__).resolve().parent
     parts = [str(CACHE_FORMAT)]
-    for name in _CODE_FILES:
+    for path in sorted([*here.rglob("*.py"), *here.glob("lang/*.txt")]):
         try:
-            parts.append(_digest((here / name).read_bytes()))
+            parts.append(_digest(path.read_bytes()))
         except OSError:
-            parts.append(name)
+            parts.append(path.name)
     return "".join(parts)
 
 

@@ -30,6 +30,11 @@ STOPWORDS = frozenset(
 )
 """Words that carry no topic. Negation words are deliberately absent (see NEGATIONS)."""
 
+LIGHT_WORDS = frozenset(
+    "here seen shown pictured visible finally now recently currently already eventually meanwhile today".split()
+)
+"""Words that present a statement without adding anything to check ("seen here", "finally")."""
+
 NEGATIONS = frozenset(
     "not no never none nothing nobody neither nor cannot can't won't didn't doesn't don't "
     "isn't wasn't weren't aren't hasn't haven't hadn't couldn't wouldn't shouldn't without".split()

@@ -9,7 +9,7 @@ import pytest
 
 from percycheck import cache
 from percycheck.facts import builtin_facts_path, load_facts
-from percycheck.verdict import Engine
+from percycheck.engine import Engine
 
 CLAIMS = ("Perseverance landed on Feb. 19, 2021.", "The rover weighs about 1,030 kg.", "Mars has two moons.")
 

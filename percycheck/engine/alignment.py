@@ -1,0 +1,570 @@
+"""Alignment: line a claim up with one fact, part by part.
+
+Each claim value is paired with the fact's value that fills the same role: agreeing pairs first
+(so "six so far, and another two" pairs the two with the fact's two), then disagreeing ones.
+A disagreeing pair is a *conflict*, marked *anchored* only when the claim's value is about the
+fact's event: every word of the slot's name is aligned with the claim ("record drive date"
+needs both "record" and "drive"), or, for a generic slot ("date", "place"), the claim restates
+the fact. A claim value with no counterpart is *unexplained*, never a conflict.
+
+Each content word of the claim is aligned with the words the fact entails (same lemma, synonym,
+a more general word, a derivation); what is not is *leftover*. Leftover words that are opposites
+of a fact word ("last" for "first") are *opposed*. The decision rules read only this record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from percycheck.engine import tuning
+from percycheck.engine.index import GENERIC_SLOT_WORDS, FactIndex, entity_class, same_class
+from percycheck.engine.lexical import implied_keys, opposite, word_keys
+from percycheck.engine.records import Alignment, ClaimAnalysis, Conflict, FactView
+from percycheck.models import Entity, Fact, Value
+from percycheck.values import DAY_NAMES, MONTH_NAMES, UNITS, Amount, DateValue, date_matches, overlaps, parse_iso
+from percycheck.words import LIGHT_WORDS, concept, is_content, rewrite_phrases, stem, tokens
+
+SLOT_ANCHORED_KINDS = frozenset({"date", "mass", "length", "time", "entity"})
+"""Conflicts of these kinds count only when the claim's value fills the fact's slot."""
+
+NAMING_BEFORE_RE = re.compile(r"\b(?:called|named|nicknamed|dubbed|known\s+as)\s+(?:the\s+)?$", re.I)
+"""A name right after "called" is the claim's point: the source must give that name to it."""
+IDENTITY_BEFORE_RE = re.compile(
+    r"\b(?:is|was|were|are|be)\s+(?:called\s+|named\s+|known\s+as\s+|dubbed\s+)?(?:the\s+|a\s+|an\s+|\w+['’]s\s+)?$", re.I
+)
+"""A name right after "is called" / "was" is asserted to be the thing, not merely mentioned."""
+
+OPPOSITE_SUPERLATIVES = {
+    "fewest": "most",
+    "least": "most",
+    "smallest": "largest",
+    "lightest": "heaviest",
+    "shortest": "longest",
+    "slowest": "fastest",
+    "worst": "best",
+    "lowest": "highest",
+    "newest": "oldest",
+    "latest": "earliest",
+    "easiest": "hardest",
+    "closest": "farthest",
+    "nearest": "farthest",
+}
+OPPOSITE_SUPERLATIVES.update({v: k for k, v in list(OPPOSITE_SUPERLATIVES.items()) if v not in OPPOSITE_SUPERLATIVES})
+
+
+class _Builder:
+    """The mutable working state of one alignment; ``align`` freezes it into an ``Alignment``."""
+
+    def __init__(self) -> None:
+        self.matched: list[str] = []
+        self.conflicts: list[Conflict] = []
+        self.unexplained: list[str] = []
+        self.confirmed: set[str] = set()
+        self.anchors = 0
+        self.value_anchored = False
+        self.subject_swap: tuple[str, str] | None = None
+        self.conflicting_mentions: set[int] = set()
+
+
+def align(index: FactIndex, claim: ClaimAnalysis, view: FactView, context: frozenset[str]) -> Alignment:
+    """Align ``claim`` with ``view``; ``context`` is what the candidate facts entail together."""
+    ex = claim.extraction
+    reverse = _reverse(index, claim, view)
+    b = _Builder()
+    _entities(index, claim, view, reverse, b)
+    _dates(claim, view, reverse, b)
+    _weekdays(claim, view.fact, b)
+    _amounts(index, claim, view, reverse, b)
+    _ordinals(claim, view, reverse, b)
+    b.unexplained.extend(f"the time {t}" for t in ex.times)
+    b.unexplained.extend(f"the number {n}" for n in ex.stray_numbers)
+
+    leftover = tuple(w.text for w in claim.content if not _aligned(w.keys, w.text, view))
+    opposed = tuple((w, f) for w in leftover for f in sorted(view.surface) if opposite(w, f))
+    missing = tuple(s for s in ex.superlatives if not _superlative_covered(s, view))
+    return Alignment(
+        view=view,
+        coverage=_coverage(index, claim, view, b, reverse),
+        reverse=reverse,
+        matched=tuple(b.matched),
+        conflicts=tuple(sorted(b.conflicts, key=lambda c: not c.anchored)),
+        unexplained=tuple(b.unexplained),
+        leftover=leftover,
+        leftover_share=_leftover_share(index, claim, view),
+        opposed=opposed,
+        subject_swap=b.subject_swap,
+        polarity_flip=claim.polarity != view.polarity,
+        anchors=b.anchors,
+        value_anchored=b.value_anchored,
+        confirmed=frozenset(b.confirmed),
+        missing_superlatives=missing,
+        opposite_superlatives=tuple(s for s in missing if _superlative_opposed(s, view)),
+        unknown_names=ex.unknown_names,
+        novel_words=tuple(c for c in claim.concepts if not index.retriever.known(c)),
+        substitution=None,
+        misnamed=_misnamed(index, claim, view),
+    )
+
+
+# --------------------------------------------------------------------------- words
+
+
+def _aligned(keys: frozenset[str], text: str, view: FactView) -> bool:
+    if text in LIGHT_WORDS or keys & view.implied:
+        return True
+    return _shares_stem(text, view.primary | view.secondary)
+
+
+def _leftover_share(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> float:
+    """Share of the claim's topic (its words and values) the fact leaves unaligned."""
+    values = len(claim.extraction.dates) + len(claim.extraction.amounts) + len(claim.extraction.mentions)
+    den = tuning.VALUE_WEIGHT * index.retriever.max_idf * values
+    num = 0.0
+    for w in claim.content:
+        den += w.weight
+        if not _aligned(w.keys, w.text, view):
+            num += w.weight
+    return num / den if den else 0.0
+
+
+def _reverse(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> float:
+    """Share of the fact's statement (its non-ambient concepts) that the claim restates."""
+    claim_set = set(claim.words) | {"@" + m.entity for m in claim.extraction.mentions}
+    stmt = {c for c in view.statement_concepts if c[1:] not in index.ambient}
+    return len(stmt & claim_set) / len(stmt) if stmt else 0.0
+
+
+def _coverage(index: FactIndex, claim: ClaimAnalysis, view: FactView, b: _Builder, reverse: float) -> float:
+    """Share of the claim's topic (idf-weighted concepts, anchored values, names) the fact covers."""
+    retriever = index.retriever
+    num = den = 0.0
+    for c in claim.concepts:
+        w = retriever.weight(c)
+        den += w
+        if c in view.primary:
+            num += w
+        elif c in view.secondary:
+            num += tuning.SECONDARY_WEIGHT * w
+        elif _shares_stem(c, view.primary):
+            num += tuning.STEM_MATCH_WEIGHT * w
+    value_weight = tuning.VALUE_WEIGHT * retriever.max_idf
+    if b.value_anchored and not view.merged:
+        num += value_weight
+        den += value_weight
+    for conflict in b.conflicts:  # a different value in the same slot: the topic is the same
+        if conflict.kind in SLOT_ANCHORED_KINDS and conflict.kind != "entity" and conflict.anchored:
+            num += value_weight
+            den += value_weight
+    for i, m in enumerate(claim.extraction.mentions):
+        w = retriever.weight("@" + m.entity)
+        if i in b.conflicting_mentions:
+            continue  # a swapped name is judged by the conflict, not by the topic
+        den += w
+        if m.entity in view.closure:
+            num += w
+        elif m.entity in view.quoted:
+            num += tuning.SECONDARY_WEIGHT * w
+    return num / den if den else 0.0
+
+
+def _shares_stem(word: str, vocabulary: frozenset[str]) -> bool:
+    """A word that starts like a word of the fact (five letters or more in common)."""
+    if len(word) < tuning.STEM_PREFIX or not word.isalpha():
+        return False
+    return word[: tuning.STEM_PREFIX] in _prefixes(vocabulary)
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(v[: tuning.STEM_PREFIX] for v in vocabulary if len(v) >= tuning.STEM_PREFIX)
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def slot_words(slot: str) -> tuple[str, ...]:
+    """The words of a slot's name that name its event: "record drive date" -> (record, drive)."""
+    return tuple(
+        w.lower() for w, _, _ in tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS
+    )
+
+
+def slot_named(claim: ClaimAnalysis, slot: str) -> bool:
+    """Does the claim name every word of the slot (by lemma, synonym, derivation or generality)?"""
+    words = slot_words(slot)
+    return bool(words) and all(word_keys(w) & claim.words or implied_keys(w) & claim.words for w in words)
+
+
+def fills_slot(claim: ClaimAnalysis, view: FactView, slot: str, reverse: float) -> bool:
+    """Is the claim's value about the fact's slot? ("landed on Feb. 19" is not about the day an
+    image was released on Feb. 19; "its first drive" is not the record drive.)"""
+    if slot_named(claim, slot):
+        return True
+    words = slot_words(slot)
+    if words and any(concept(w) in view.statement_concepts for w in words):
+        return False  # the statement names the slot's event; the claim does not
+    return reverse >= tuning.DATE_ANCHOR_REVERSE
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _entities(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: float, b: _Builder) -> None:
+    ents = index.base.entities
+    fact = view.fact
+    mentions = claim.extraction.mentions
+    claimed = {m.entity for m in mentions}
+    subject = ents.get(fact.subject)
+    stated = view.closure - index.ambient | {v.entity for v in fact.values if v.entity}
+    typed_reference = subject is not None and subject.type is not None and concept(subject.type) in claim.words
+    for i, m in enumerate(mentions):
+        entity = ents[m.entity]
+        if m.entity in view.closure:
+            b.matched.append(entity.name)
+            if m.entity not in index.ambient:
+                b.anchors += 1
+                b.confirmed.add(m.text)
+            continue
+        if m.entity in index.ambient:
+            rival = _rival(index, entity, claimed, {v.entity for v in fact.values if v.entity})
+            if rival is not None:
+                slot = _slot_of(fact, rival)
+                b.conflicts.append(
+                    Conflict(slot, m.text, rival.name, rival.name, "quoted", fills_slot(claim, view, slot, reverse))
+                )
+                b.conflicting_mentions.add(i)
+            continue
+        # "the robotic geologist deployed Ingenuity" names the rover by its type; "the laser
+        # instrument is called Mastcam-Z" asserts the name itself
+        subject_named = fact.subject in claimed or (
+            typed_reference and not IDENTITY_BEFORE_RE.search(claim.text[: m.start])
+        )
+        if subject is not None and not subject_named and entity_class(entity) == entity_class(subject):
+            b.subject_swap = (entity.name, subject.name)
+            b.conflicting_mentions.add(i)
+            continue
+        if any(m.entity in index.gazetteer.ancestors(other) for other in claimed - {m.entity}):
+            continue  # "Japan's JAXA", "JPL in Pasadena": the place only locates the other name
+        rival = _rival(index, entity, claimed, stated)
+        if rival is None and m.entity in view.quoted:
+            b.matched.append(entity.name)
+            b.confirmed.add(m.text)
+            continue
+        kind = "entity"
+        if rival is None:
+            rival = _rival(index, entity, claimed, view.quoted - index.ambient)
+            kind = "quoted"
+        if rival is not None:
+            slot = _slot_of(fact, rival)
+            b.conflicts.append(Conflict(slot, m.text, rival.name, rival.name, kind, fills_slot(claim, view, slot, reverse)))
+            b.conflicting_mentions.add(i)
+        else:
+            b.unexplained.append(f"the name {m.text}")
+
+
+def _rival(index: FactIndex, entity: Entity, claimed: set[str], pool: frozenset[str] | set[str]) -> Entity | None:
+    """The fact's entity the claimed one would replace: same class, unrelated, not claimed."""
+    own = index.gazetteer.ancestors(entity.id)
+    for candidate_id in sorted(pool):
+        candidate = index.base.entities.get(candidate_id)
+        if candidate is None or candidate_id in claimed or not same_class(entity, candidate):
+            continue
+        if candidate_id in own or entity.id in index.gazetteer.ancestors(candidate_id):
+            continue
+        return candidate
+    return None
+
+
+def _slot_of(fact: Fact, rival: Entity) -> str:
+    for value in fact.values:
+        if value.entity == rival.id:
+            return value.slot
+    return rival.type or rival.kind
+
+
+def _misnamed(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> str | None:
+    """A claim that something "is called X" needs a source that calls it X."""
+    for m in claim.extraction.mentions:
+        if not NAMING_BEFORE_RE.search(claim.text[: m.start]) or m.entity == view.fact.subject:
+            continue
+        entity = index.base.entities[m.entity]
+        names = [re.escape(n) for n in (entity.name, *entity.aliases)]
+        pattern = re.compile(r"\b(?:called|named|nicknamed|dubbed|known as)\s+(?:the\s+)?(?:" + "|".join(names) + r")\b", re.I)
+        texts = (view.fact.statement, *(c.quote for c in view.fact.citations))
+        if not any(pattern.search(t) for t in texts):
+            return m.text
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _dates(claim: ClaimAnalysis, view: FactView, reverse: float, b: _Builder) -> None:
+    fact = view.fact
+    fact_dates = [(v, parse_iso(v.text)) for v in fact.values if v.kind == "date"]
+    if len(fact_dates) > 1:
+        # a fact with several dates (issued Feb. 18, photographed Feb. 14): the claim's words
+        # say which one it means ("photographed"), so only that one is compared
+        named = [fd for fd in fact_dates if slot_named(claim, fd[0].slot)]
+        if named:
+            fact_dates = named
+    free = list(fact_dates)
+    leftover: list[DateValue] = []
+    for d in claim.extraction.dates:
+        if not d.valid:
+            b.unexplained.append(f"the date {d.text}, which does not exist")
+            continue
+        hit = next(
+            (
+                fd
+                for fd in free
+                if date_matches(d, *fd[1])
+                or (d.year is None and date_matches(DateValue(fd[1][0], d.month, d.day, d.text, 0, 0), *fd[1]))
+            ),
+            None,
+        )
+        if hit is None:
+            leftover.append(d)
+            continue
+        free.remove(hit)
+        if fills_slot(claim, view, hit[0].slot, reverse):
+            b.matched.append(hit[0].text)
+            b.anchors += 1
+            b.confirmed.add(d.text)
+            b.value_anchored = True
+        else:
+            b.unexplained.append(f"{d.text} for another event ({hit[0].slot})")
+    for d in leftover:
+        if fact.as_of and date_matches(d, *parse_iso(fact.as_of)):
+            b.matched.append(f"as of {fact.as_of}")  # "As of February 2022, ..." dates the claim itself
+            continue
+        if free:
+            value, _ = free.pop(0)
+            b.conflicts.append(
+                Conflict(
+                    value.slot,
+                    d.text,
+                    human_date(value.text),
+                    human_date(value.text, like=d),
+                    "date",
+                    fills_slot(claim, view, value.slot, reverse),
+                )
+            )
+        else:
+            b.unexplained.append(f"the date {d.text}")
+
+
+def _weekdays(claim: ClaimAnalysis, fact: Fact, b: _Builder) -> None:
+    full = [v for v in fact.values if v.kind == "date" and v.text.count("-") == 2]
+    for w in claim.extraction.weekdays:
+        if not full:
+            b.unexplained.append(f"the day {w.text}")
+            continue
+        days = {dt.date.fromisoformat(v.text).weekday(): v for v in full}
+        if w.index in days:
+            b.matched.append(w.text)
+        else:
+            value = full[0]
+            name = DAY_NAMES[dt.date.fromisoformat(value.text).weekday()]
+            anchored = slot_named(claim, value.slot)
+            b.conflicts.append(Conflict(value.slot, w.text, f"{name} ({value.text})", name, "date", anchored))
+
+
+def human_date(iso: str, like: DateValue | None = None) -> str:
+    """An ISO date as a person writes it, in the claim's style where it has one."""
+    year, month, day = parse_iso(iso)
+    if month is None:
+        return str(year)
+    name = MONTH_NAMES[month]
+    if day is None:
+        return f"{name} {year}"
+    if like is not None and like.text[:1].isdigit() and "-" in like.text:
+        return iso
+    if like is not None and like.year is None:
+        return f"{name} {day}"
+    return f"{name} {day}, {year}"
+
+
+# --------------------------------------------------------------------------- amounts
+
+
+def _noun_key(index: FactIndex, text: str) -> frozenset[str]:
+    """What a counted noun names: its stems, concepts and any entity ("Hazcams")."""
+    key = {"@" + m.entity for m in index.gazetteer.find(text)}
+    for w, _, _ in tokens(text):
+        if is_content(w) or w.lower() in ("one",):
+            key |= {stem(w), concept(w)}
+    return frozenset(key)
+
+
+def _counts_same_thing(index: FactIndex, claim_key: frozenset[str], claim_head: str, value: Value) -> bool:
+    """A claimed count and a sourced one count the same thing when the claim names the
+    source's thing as specifically: "23 cameras" is not a count of "Hazard Cameras"."""
+    fact_key = _noun_key(index, value.noun or "")
+    if not claim_key & fact_key:
+        return False
+    entities = {k for k in fact_key if k.startswith("@")}
+    if entities:
+        return bool(entities & claim_key)
+    fact_words = tokens(value.noun or "")
+    return bool(fact_words) and concept(fact_words[-1][0]) == concept(claim_head)
+
+
+def _same_kind(index: FactIndex, a: Amount, free: Sequence[Value]) -> list[Value]:
+    if a.dimension == "count":
+        claim_key = _noun_key(index, " ".join(a.noun)) | {stem(w) for w in a.noun} | {concept(w) for w in a.noun}
+        head = _head_noun(a.noun)
+        return [v for v in free if v.kind == "count" and _counts_same_thing(index, claim_key, head, v)]
+    return [v for v in free if v.kind == "quantity" and _dimension(v) == a.dimension]
+
+
+def _amounts(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: float, b: _Builder) -> None:
+    """Agreeing pairs first, then conflicts among what is left: a value the fact gives once is
+    confirmed by the claim's agreeing amount, never contradicted by another of its amounts."""
+    free = [v for v in view.fact.values if v.kind in ("quantity", "count")]
+    pending: list[Amount] = []
+    for a in claim.extraction.amounts:
+        if a.comparative:
+            b.unexplained.append(f"the comparison {a.text}")
+            continue
+        hit = next((v for v in _same_kind(index, a, free) if _agrees(a, v)), None)
+        if hit is None:
+            pending.append(a)
+            continue
+        free.remove(hit)
+        anchored = a.dimension == "count" or fills_slot(claim, view, hit.slot, reverse)
+        if anchored:
+            b.matched.append(hit.text)
+            b.anchors += 1
+            b.confirmed.add(a.text)
+            b.value_anchored = True
+        else:
+            b.unexplained.append(f"{a.text} for another quantity ({hit.slot})")
+    for a in pending:
+        same = _same_kind(index, a, free)
+        if not same:
+            b.unexplained.append(f"the amount {a.text}")
+            continue
+        if all(_open_ended(v) and not _open_ended_claim(a) for v in same) and any(
+            overlaps(a.low, a.high, v.low or 0.0, v.high if v.high is not None else math.inf) for v in same
+        ):
+            b.unexplained.append(f"the amount {a.text} (the sources give only a bound)")
+            continue
+        value = same[0]
+        free.remove(value)
+        anchored = a.dimension == "count" or fills_slot(claim, view, value.slot, reverse)
+        b.conflicts.append(Conflict(value.slot, a.text, value.text, restated(a, value), a.dimension, anchored))
+
+
+def _ordinals(claim: ClaimAnalysis, view: FactView, reverse: float, b: _Builder) -> None:
+    ranks = [v for v in view.fact.values if v.kind == "ordinal"]
+    for o in claim.extraction.ordinals:
+        if any(int(v.low or 0) == o.rank for v in ranks):
+            b.matched.append(o.text)
+            b.anchors += 1
+        elif ranks:
+            rank = ordinal_word(int(ranks[0].low or 1))
+            noun = {concept(w) for w, _, _ in tokens(ranks[0].noun or "") if is_content(w)}
+            anchored = bool(noun & claim.words) or reverse >= tuning.DATE_ANCHOR_REVERSE
+            b.conflicts.append(Conflict(ranks[0].slot, o.text, rank, rank, "ordinal", anchored))
+        elif o.rank != 1:
+            b.unexplained.append(f"the rank {o.text}")
+
+
+def _head_noun(words: Sequence[str]) -> str:
+    """The counted thing in "43 sample tubes" is the tubes: the first plural word, else the first."""
+    for word in words:
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            return word
+    return words[0] if words else ""
+
+
+def _open_ended(value: Value) -> bool:
+    return value.high == math.inf or (value.low or 0.0) <= 0.0
+
+
+def _open_ended_claim(amount: Amount) -> bool:
+    return amount.high == math.inf or amount.low <= 0.0
+
+
+def _agrees(amount: Amount, value: Value) -> bool:
+    """Does a claimed amount agree with a sourced one?
+
+    Two bounded ranges agree when they overlap. When the source gives only a bound ("at least
+    one or two months"), a claim agrees only if it states the same kind of bound no stronger
+    than the source's; a precise claim is then not confirmed (see ``_open_ended``).
+    """
+    low, high = value.low or 0.0, value.high if value.high is not None else math.inf
+    if high == math.inf:
+        return amount.high == math.inf and amount.low <= low * (1 + tuning.APPROX_SLACK) + 1e-9
+    if low <= 0.0:
+        return amount.low <= 0.0 and amount.high >= high * (1 - tuning.APPROX_SLACK) - 1e-9
+    return overlaps(amount.low, amount.high, low, high)
+
+
+def _dimension(value: Value) -> str:
+    return UNITS[value.unit][0] if value.unit else "count"
+
+
+_NUMBER_IN_TEXT = re.compile(
+    r"\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    re.I,
+)
+_WORDS_FOR = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def restated(amount: Amount, value: Value) -> str:
+    """The claim's amount with the sourced number put in, in the claim's own unit and style:
+    "about 1,500 kilograms" -> "about 1,026 kilograms", "four" -> "two"."""
+    low, high = value.low or 0.0, value.high if value.high is not None else math.inf
+    if math.isinf(high):
+        return value.text
+    mid = high if value.text.startswith("almost") else (low + high) / 2  # "almost 1,050 feet" is 1,050 at most
+    if amount.dimension != "count" and amount.unit:
+        mid = mid / UNITS[amount.unit][1]
+    found = _NUMBER_IN_TEXT.search(amount.text)
+    if found is None:
+        return value.text
+    if found.group(0)[0].isalpha() and amount.dimension == "count" and round(mid) < len(_WORDS_FOR):
+        number = _WORDS_FOR[round(mid)]
+        if found.group(0)[0].isupper():
+            number = number.capitalize()
+    elif abs(mid) >= 100 or mid == round(mid):
+        number = f"{round(mid):,}"
+    else:
+        number = f"{mid:.3g}"
+    return amount.text[: found.start()] + number + amount.text[found.end() :]
+
+
+def ordinal_word(rank: int) -> str:
+    words = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    return words[rank] if rank < len(words) else f"{rank}th"
+
+
+# --------------------------------------------------------------------------- superlatives
+
+
+def _superlative_covered(claimed: str, view: FactView) -> bool:
+    """A claimed superlative must be one the fact states, in any wording of the same concept."""
+    words = claimed.lower().split()
+    present = view.superlatives
+    vocabulary = view.primary | view.secondary
+    if words[0] in ("most", "least") and len(words) > 1:
+        return f"{words[0]} {stem(words[1])}" in present or concept(words[1]) in vocabulary and bool(present)
+    return stem(words[0]) in present or concept(words[0]) in vocabulary
+
+
+def _superlative_opposed(claimed: str, view: FactView) -> bool:
+    """Does the fact state the opposite superlative ("fewest cameras" against "most cameras")?"""
+    word = claimed.lower().split()[0]
+    other = OPPOSITE_SUPERLATIVES.get(word)
+    return other is not None and (stem(other) in view.superlatives or any(p.startswith(other) for p in view.superlatives))

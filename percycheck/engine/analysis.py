@@ -1,0 +1,95 @@
+"""Claim analysis: a sentence's values, topic concepts and content words.
+
+Attribution ("…, NASA said") is removed first: it says who reported a claim, not what it is.
+A bracketed restatement of an amount ("almost 320 meters (1,050 feet)") is one value, not two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from percycheck.engine.index import FactIndex
+from percycheck.engine.lexical import word_keys
+from percycheck.engine.records import ClaimAnalysis, ClaimWord
+from percycheck.values import Amount, Extraction, content_concepts, extract, overlaps
+from percycheck.words import SUPERLATIVES, concept, is_content, polarity, rewrite_phrases, tokens
+
+ATTRIBUTION_RES = (
+    re.compile(r"^(?:according to|as reported by|per)\s+[^,]{2,60},\s*", re.I),
+    re.compile(r"(?<!\s),?\s+according to\s+[^,.;]{2,60}(?=[.;!]?\s*$|,)", re.I),
+    re.compile(
+        r",\s*(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.’'\-]*\s+){0,4}?(?:said|says|reported|reports|noted|notes|announced|announces|confirmed|confirms|added|adds|explained|explains|wrote|writes)(?:\s+in\s+(?:a|its|their)\s+(?:statement|release|report|post|tweet))?(?=[.;!]?\s*$|,)",
+        re.I,
+    ),
+)
+"""Attribution clauses ("…, NASA said", "According to JPL, …") say who reported a claim, not what
+it is; they are removed before the claim is judged (the sources carry attribution themselves)."""
+
+RESTATEMENT_GAP_RE = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|some\s+)?$")
+"""What may stand between an amount and its bracketed restatement: "320 m (1,050 ft)"."""
+
+
+def strip_attribution(text: str) -> str:
+    """The claim without its attribution clauses, or the text itself when that would leave little."""
+    stripped = text
+    for pattern in ATTRIBUTION_RES:
+        stripped = pattern.sub("", stripped)
+    stripped = stripped.strip(" ,")
+    if stripped and stripped[0].islower() and text[:1].isupper():
+        stripped = stripped[0].upper() + stripped[1:]
+    return stripped if len(stripped.split()) >= 3 else text
+
+
+def merge_restatements(ex: Extraction) -> Extraction:
+    """Drop an amount that only restates the one before it in brackets, in another unit."""
+    kept: list[Amount] = []
+    for amount in ex.amounts:
+        if kept:
+            prev = kept[-1]
+            gap = ex.text[prev.end : amount.start]
+            if (
+                RESTATEMENT_GAP_RE.match(gap)
+                and prev.dimension == amount.dimension != "count"
+                and overlaps(prev.low, prev.high, amount.low * 0.97, amount.high * 1.03)
+            ):
+                continue
+        kept.append(amount)
+    return ex if len(kept) == len(ex.amounts) else replace(ex, amounts=tuple(kept))
+
+
+def analyse(index: FactIndex, text: str) -> ClaimAnalysis:
+    """Values, concepts and weighted content words of one claim."""
+    ex = merge_restatements(index.resolve_relative_dates(extract(text, index.gazetteer, index.vocabulary, SUPERLATIVES)))
+    spans = ex.spans
+    retriever = index.retriever
+    concepts = tuple(dict.fromkeys(retriever.correct(c) for c in content_concepts(text, spans)))
+    words: set[str] = set(concepts)
+    for w, _, _ in tokens(rewrite_phrases(text)):
+        for part in w.split("-"):
+            if is_content(part):
+                words |= word_keys(part)
+    content: list[ClaimWord] = []
+    masked = _mask(text, spans)
+    seen: set[str] = set()
+    for w, _, _ in tokens(rewrite_phrases(masked)):
+        parts = [w] if "-" not in w else [*w.split("-")]
+        for part in parts:
+            if not is_content(part) or part in seen:
+                continue
+            seen.add(part)
+            head = retriever.correct(concept(part))
+            keys = word_keys(part) | {head}
+            weight = retriever.weight(head)
+            content.append(ClaimWord(part, frozenset(keys), weight))
+    return ClaimAnalysis(text, ex, concepts, polarity(text), frozenset(words), tuple(content))
+
+
+def _mask(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            chars[i] = " "
+    return "".join(chars)

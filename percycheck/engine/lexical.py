@@ -1,0 +1,59 @@
+"""Word keys for alignment: what a claim word is, and what a fact word entails.
+
+A claim word is aligned with a fact when one of its keys is among the keys the fact entails.
+A fact word entails its own lemmas, their synonyms, the more general words above them
+(a rover is a vehicle) and their derivations (land, landing); never a more specific word.
+The knowledge comes from the WordNet lexicon (``percycheck.lexicon``) and the small
+spaceflight vocabulary of ``percycheck.words``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from percycheck import lexicon
+from percycheck.words import concept, stem
+
+
+@lru_cache(maxsize=65536)
+def word_keys(word: str) -> frozenset[str]:
+    """What a word is: its concept, its stem and its WordNet lemmas."""
+    low = word.lower().replace("’", "'")
+    keys = {concept(low), stem(low), low}
+    keys.update(lexicon.base_forms(low))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def implied_keys(word: str) -> frozenset[str]:
+    """Every key a fact word entails: itself, synonyms, more general words and derivations."""
+    keys = set(word_keys(word))
+    for base in lexicon.base_forms(word.lower()):
+        keys.update(lexicon.synonyms(base))
+        keys.update(_generalisations(base))
+        keys.update(lexicon.derivations(base))
+    for key in list(keys):
+        keys.add(concept(key))
+    return frozenset(keys)
+
+
+def related(a: str, b: str) -> bool:
+    """Do two words name the same thing, one way or the other (a slot word and a claim word)?"""
+    return bool(word_keys(a) & implied_keys(b)) or bool(word_keys(b) & implied_keys(a))
+
+
+@lru_cache(maxsize=65536)
+def opposite(a: str, b: str) -> bool:
+    """Are two words opposites (north/south, first/last, success/failure)?"""
+    return lexicon.opposite(a.lower(), b.lower())
+
+
+@lru_cache(maxsize=65536)
+def _generalisations(word: str) -> frozenset[str]:
+    """The lemmas of every more general sense of a word's frequent senses."""
+    found: set[str] = set()
+    for pos in ("n", "v", "a", "r"):
+        for sid in lexicon.senses(word, pos):
+            for ancestor in lexicon._ancestors(sid):
+                found.update(w.replace("_", " ") for w in lexicon._synset(ancestor).words)
+    return frozenset(found)
