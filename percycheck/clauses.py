@@ -56,7 +56,7 @@ def split_asides(text: str) -> list[str]:
     m = PARTICIPLE_RE.match(masked)
     if m:
         rest = m.group("rest")
-        subject = _subject(rest) or "it"
+        subject = subject_words(rest) or "it"
         parts.append(f"{subject} was {m.group('part')[0].lower()}{m.group('part')[1:]}")
         masked = rest[0].upper() + rest[1:]
     m = APPOSITIVE_RE_FULL.match(masked)
@@ -105,7 +105,7 @@ def _split_conjunctions(text: str) -> list[str]:
     if len(parts) < 2:
         return [text]
     first = APPOSITIVE_RE.sub(" ", parts[0])
-    subject = _subject(first)
+    subject = subject_words(first)
     predicate = first[len(subject) :].strip() if subject else ""
     result = [parts[0].rstrip(" .,;")]
     for part in parts[1:]:
@@ -137,7 +137,7 @@ def _starts_predicate(piece: str) -> bool:
 ADVERBS = frozenset("first also then later recently successfully finally already soon once".split())
 
 
-def _subject(first: str) -> str:
+def subject_words(first: str) -> str:
     """The words before the first clause's verb: what a bare second clause is about."""
     words = first.split()
     for i, word in enumerate(words[:8]):

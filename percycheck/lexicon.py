@@ -222,8 +222,8 @@ def base_forms(word: str, pos: str | None = None) -> tuple[str, ...]:
 
 def senses(lemma: str, pos: str | None, limit: int = MAX_SENSES) -> tuple[int, ...]:
     """Synset ids of a lemma (not inflected) in frequency order, at most `limit` per POS."""
-    key = _norm(lemma)
-    return tuple(sid for p, ids, _ in _lemma(key) if pos is None or p == pos for sid in ids[:limit])
+    wanted = _poses(pos)
+    return tuple(sid for p, ids, _ in _lemma(_norm(lemma)) if p in wanted for sid in ids[:limit])
 
 
 def _sense_ids(word: str, pos: str | None) -> list[tuple[str, int]]:
@@ -293,10 +293,11 @@ def antonyms(word: str, pos: str | None = None) -> frozenset[str]:
 def derivations(word: str) -> frozenset[str]:
     """Lemmas derivationally related to the word's base forms ("land" - "landing"), across POS.
 
-    Includes pertainyms ("lunar" - "moon", "quickly" - "quick"); links come from frequent senses and go both ways."""
-    own = dict.fromkeys(b for b, _ in _bases(word, None))
-    out = {r for b in own for _, _, rel in _lemma(b) for r in rel}
-    return frozenset(_show(w) for w in out if w not in own)
+    Includes pertainyms ("quickly" - "quick"); links come from frequent senses and go both ways. One base form may
+    be derived from another: derivations("landing") has "land"."""
+    key = _norm(word)
+    out = {r for b in dict.fromkeys(b for b, _ in _bases(word, None)) for _, _, rel in _lemma(b) for r in rel}
+    return frozenset(_show(w) for w in out if w != key)
 
 
 def multiword_lemmas(first_word: str) -> tuple[tuple[str, ...], ...]:

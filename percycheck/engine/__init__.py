@@ -105,6 +105,7 @@ class Engine:
                 if outcome.verdict == "supported":
                     found.append(outcome)
         joinable = [o.alignment.view for o in outcomes if _joinable(o.alignment)][: tuning.JOINT_CANDIDATES]
+        joinable = [v for v in joinable if v.fact.subject == joinable[0].fact.subject]
         if len(joinable) > 1:
             outcome = decide(align(index, claim, self._joint(claim, joinable), context))
             if outcome.verdict == "supported":
@@ -172,11 +173,6 @@ class Engine:
 
 
 def _joinable(a: Alignment) -> bool:
-    """A candidate that explains part of a claim without disagreeing with any of it."""
-    return (
-        not a.conflicts
-        and a.subject_swap is None
-        and not a.polarity_flip
-        and not a.opposed
-        and (bool(a.matched) or len(a.leftover) < len(a.view.fact.statement.split()))
-    )
+    """A candidate that states part of a claim (one of its dates, amounts or uncommon names, in
+    the same role) without disagreeing with any of it."""
+    return not a.conflicts and a.subject_swap is None and not a.polarity_flip and not a.opposed and a.anchors > 0

@@ -28,6 +28,12 @@ from percycheck.models import Entity, Fact, Value
 from percycheck.values import DAY_NAMES, MONTH_NAMES, UNITS, Amount, DateValue, date_matches, overlaps, parse_iso
 from percycheck.words import LIGHT_WORDS, concept, is_content, rewrite_phrases, stem, tokens
 
+ORDINAL_ADJECTIVES = frozenset({"first", "last"})
+"""Rank words that the stop list drops but whose opposite a claim may state."""
+
+DIMENSION_WORDS = {"time": ("time", "duration"), "mass": ("mass", "weight"), "length": ("length", "distance")}
+"""What an amount of each dimension is, in words a slot name uses ("journey duration", "mass")."""
+
 SLOT_ANCHORED_KINDS = frozenset({"date", "mass", "length", "time", "entity"})
 """Conflicts of these kinds count only when the claim's value fills the fact's slot."""
 
@@ -84,7 +90,7 @@ def align(index: FactIndex, claim: ClaimAnalysis, view: FactView, context: froze
     b.unexplained.extend(f"the number {n}" for n in ex.stray_numbers)
 
     leftover = tuple(w.text for w in claim.content if not _aligned(w.keys, w.text, view))
-    opposed = tuple((w, f) for w in leftover for f in sorted(view.surface) if opposite(w, f))
+    opposed = _opposed(claim, leftover, view)
     missing = tuple(s for s in ex.superlatives if not _superlative_covered(s, view))
     return Alignment(
         view=view,
@@ -117,6 +123,33 @@ def _aligned(keys: frozenset[str], text: str, view: FactView) -> bool:
     if text in LIGHT_WORDS or keys & view.implied:
         return True
     return _shares_stem(text, view.primary | view.secondary)
+
+
+def _opposed(claim: ClaimAnalysis, leftover: tuple[str, ...], view: FactView) -> tuple[tuple[str, str], ...]:
+    """Leftover claim words that stand where the fact has their opposite: "the last core attempt"
+    against "the first core attempt". The words beside them must align, so "separate images"
+    is not opposed to "United States" elsewhere in a quote."""
+    if not leftover:
+        return ()
+    claim_words = _content_sequence(claim.text)
+    found: list[tuple[str, str]] = []
+    for text in (view.fact.statement, *(c.quote for c in view.fact.citations)):
+        fact_words = _content_sequence(text)
+        for i, f in enumerate(fact_words):
+            for j, w in enumerate(claim_words):
+                if w not in leftover or not opposite(w, f):
+                    continue
+                beside_fact = fact_words[max(0, i - 1) : i] + fact_words[i + 1 : i + 2]
+                beside_claim = claim_words[max(0, j - 1) : j] + claim_words[j + 1 : j + 2]
+                if any(word_keys(c) & implied_keys(g) for c in beside_claim for g in beside_fact):
+                    found.append((w, f))
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=8192)
+def _content_sequence(text: str) -> list[str]:
+    """The content words of a text, lower-cased, in order (ordinals like "first" included)."""
+    return [w.lower() for w, _, _ in tokens(text) if is_content(w) or w.lower() in ORDINAL_ADJECTIVES]
 
 
 def _leftover_share(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> float:
@@ -193,16 +226,21 @@ def slot_words(slot: str) -> tuple[str, ...]:
     )
 
 
-def slot_named(claim: ClaimAnalysis, slot: str) -> bool:
-    """Does the claim name every word of the slot (by lemma, synonym, derivation or generality)?"""
+def slot_named(claim: ClaimAnalysis, slot: str, category: frozenset[str] = frozenset()) -> bool:
+    """Does the claim name every word of the slot (by lemma, synonym, derivation or generality)?
+    ``category`` holds what the claim's value says of itself: a state for "launch state", a
+    time for "journey duration"."""
     words = slot_words(slot)
-    return bool(words) and all(word_keys(w) & claim.words or implied_keys(w) & claim.words for w in words)
+    implied = claim.implied | category
+    return bool(words) and all(word_keys(w) & implied or implied_keys(w) & claim.words for w in words)
 
 
-def fills_slot(claim: ClaimAnalysis, view: FactView, slot: str, reverse: float) -> bool:
+def fills_slot(
+    claim: ClaimAnalysis, view: FactView, slot: str, reverse: float, category: frozenset[str] = frozenset()
+) -> bool:
     """Is the claim's value about the fact's slot? ("landed on Feb. 19" is not about the day an
     image was released on Feb. 19; "its first drive" is not the record drive.)"""
-    if slot_named(claim, slot):
+    if slot_named(claim, slot, category):
         return True
     words = slot_words(slot)
     if words and any(concept(w) in view.statement_concepts for w in words):
@@ -233,9 +271,8 @@ def _entities(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: f
             rival = _rival(index, entity, claimed, {v.entity for v in fact.values if v.entity})
             if rival is not None:
                 slot = _slot_of(fact, rival)
-                b.conflicts.append(
-                    Conflict(slot, m.text, rival.name, rival.name, "quoted", fills_slot(claim, view, slot, reverse))
-                )
+                anchored = fills_slot(claim, view, slot, reverse, _entity_category(entity))
+                b.conflicts.append(Conflict(slot, m.text, rival.name, rival.name, "quoted", anchored))
                 b.conflicting_mentions.add(i)
             continue
         # "the robotic geologist deployed Ingenuity" names the rover by its type; "the laser
@@ -243,7 +280,8 @@ def _entities(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: f
         subject_named = fact.subject in claimed or (
             typed_reference and not IDENTITY_BEFORE_RE.search(claim.text[: m.start])
         )
-        if subject is not None and not subject_named and entity_class(entity) == entity_class(subject):
+        in_subject = m.start < claim.subject_end
+        if subject is not None and not subject_named and in_subject and entity_class(entity) == entity_class(subject):
             b.subject_swap = (entity.name, subject.name)
             b.conflicting_mentions.add(i)
             continue
@@ -260,10 +298,23 @@ def _entities(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: f
             kind = "quoted"
         if rival is not None:
             slot = _slot_of(fact, rival)
-            b.conflicts.append(Conflict(slot, m.text, rival.name, rival.name, kind, fills_slot(claim, view, slot, reverse)))
+            anchored = fills_slot(claim, view, slot, reverse, _entity_category(entity))
+            b.conflicts.append(Conflict(slot, m.text, rival.name, rival.name, kind, anchored))
             b.conflicting_mentions.add(i)
         else:
             b.unexplained.append(f"the name {m.text}")
+
+
+def _entity_category(entity: Entity) -> frozenset[str]:
+    """What a name says of itself: Florida is a state, Falcon 9 a rocket (and so a vehicle)."""
+    words = [w for w in (entity.type, entity.kind) if w]
+    return frozenset().union(*(implied_keys(w) for w in words)) if words else frozenset()
+
+
+def _amount_category(amount: Amount) -> frozenset[str]:
+    """What an amount says of itself: "seven months" is a time, a duration; "1,025 kg" a mass."""
+    words = [*DIMENSION_WORDS.get(amount.dimension, ()), amount.unit or ""]
+    return frozenset().union(*(implied_keys(w) for w in words if w))
 
 
 def _rival(index: FactIndex, entity: Entity, claimed: set[str], pool: frozenset[str] | set[str]) -> Entity | None:
@@ -436,7 +487,7 @@ def _amounts(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: fl
             pending.append(a)
             continue
         free.remove(hit)
-        anchored = a.dimension == "count" or fills_slot(claim, view, hit.slot, reverse)
+        anchored = a.dimension == "count" or fills_slot(claim, view, hit.slot, reverse, _amount_category(a))
         if anchored:
             b.matched.append(hit.text)
             b.anchors += 1
@@ -456,7 +507,7 @@ def _amounts(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: fl
             continue
         value = same[0]
         free.remove(value)
-        anchored = a.dimension == "count" or fills_slot(claim, view, value.slot, reverse)
+        anchored = a.dimension == "count" or fills_slot(claim, view, value.slot, reverse, _amount_category(a))
         b.conflicts.append(Conflict(value.slot, a.text, value.text, restated(a, value), a.dimension, anchored))
 
 

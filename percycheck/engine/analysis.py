@@ -10,7 +10,8 @@ import re
 from dataclasses import replace
 
 from percycheck.engine.index import FactIndex
-from percycheck.engine.lexical import word_keys
+from percycheck.clauses import subject_words
+from percycheck.engine.lexical import implied_keys, word_keys
 from percycheck.engine.records import ClaimAnalysis, ClaimWord
 from percycheck.values import Amount, Extraction, content_concepts, extract, overlaps
 from percycheck.words import SUPERLATIVES, concept, is_content, polarity, rewrite_phrases, tokens
@@ -65,10 +66,12 @@ def analyse(index: FactIndex, text: str) -> ClaimAnalysis:
     retriever = index.retriever
     concepts = tuple(dict.fromkeys(retriever.correct(c) for c in content_concepts(text, spans)))
     words: set[str] = set(concepts)
+    implied: set[str] = set()
     for w, _, _ in tokens(rewrite_phrases(text)):
         for part in w.split("-"):
             if is_content(part):
                 words |= word_keys(part)
+                implied |= implied_keys(part)
     content: list[ClaimWord] = []
     masked = _mask(text, spans)
     seen: set[str] = set()
@@ -82,7 +85,11 @@ def analyse(index: FactIndex, text: str) -> ClaimAnalysis:
             keys = word_keys(part) | {head}
             weight = retriever.weight(head)
             content.append(ClaimWord(part, frozenset(keys), weight))
-    return ClaimAnalysis(text, ex, concepts, polarity(text), frozenset(words), tuple(content))
+    subject = subject_words(text)
+    subject_end = len(subject) if subject else len(text)
+    return ClaimAnalysis(
+        text, ex, concepts, polarity(text), frozenset(words), tuple(content), frozenset(implied | words), subject_end
+    )
 
 
 def _mask(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:

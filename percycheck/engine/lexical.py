@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from percycheck import lexicon
+from percycheck.engine import tuning
 from percycheck.words import concept, stem
 
 
@@ -26,15 +27,33 @@ def word_keys(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def implied_keys(word: str) -> frozenset[str]:
-    """Every key a fact word entails: itself, synonyms, more general words and derivations."""
+    """Every key a fact word entails: itself, synonyms, more general words and derivations.
+
+    Senses are restricted to the word's most frequent ones (WordNet lists senses by frequency):
+    "relieved" has a rare sense shared with "drop", which no reader means.
+    """
     keys = set(word_keys(word))
     for base in lexicon.base_forms(word.lower()):
-        keys.update(lexicon.synonyms(base))
-        keys.update(_generalisations(base))
-        keys.update(lexicon.derivations(base))
+        keys.update(_related_lemmas(base))
     for key in list(keys):
         keys.add(concept(key))
     return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _related_lemmas(base: str) -> frozenset[str]:
+    """Synonyms and more general words of a lemma's frequent senses, and its derivations."""
+    found: set[str] = set(lexicon.derivations(base))
+    for pos in ("n", "v", "a", "r"):
+        for sid in lexicon.senses(base, pos, limit=tuning.ENTAILING_SENSES):
+            layer = {sid}
+            for _ in range(tuning.GENERALISATION_DEPTH + 1):
+                for s in layer:
+                    found.update(w.replace("_", " ") for w in lexicon._synset(s).words)
+                layer = {h for s in layer for h in lexicon._synset(s).hypernyms}
+                if not layer:
+                    break
+    return frozenset(found)
 
 
 def related(a: str, b: str) -> bool:
@@ -47,13 +66,3 @@ def opposite(a: str, b: str) -> bool:
     """Are two words opposites (north/south, first/last, success/failure)?"""
     return lexicon.opposite(a.lower(), b.lower())
 
-
-@lru_cache(maxsize=65536)
-def _generalisations(word: str) -> frozenset[str]:
-    """The lemmas of every more general sense of a word's frequent senses."""
-    found: set[str] = set()
-    for pos in ("n", "v", "a", "r"):
-        for sid in lexicon.senses(word, pos):
-            for ancestor in lexicon._ancestors(sid):
-                found.update(w.replace("_", " ") for w in lexicon._synset(ancestor).words)
-    return frozenset(found)

@@ -61,6 +61,10 @@ class ClaimAnalysis:
     words: frozenset[str]
     """Every key of every word of the claim, values included: what a slot name is looked up in."""
     content: tuple[ClaimWord, ...]
+    implied: frozenset[str] = frozenset()
+    """Every key the claim's words entail (a claimed "rocket" is a "vehicle")."""
+    subject_end: int = 0
+    """Where the claim's grammatical subject ends: a name before it is what the claim is about."""
 
 
 @dataclass(frozen=True)

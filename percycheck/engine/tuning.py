@@ -68,3 +68,11 @@ MAX_CITATIONS = 3
 
 APPROX_SLACK = 0.05
 """How far a claimed bound may pass the sourced bound and still agree with it."""
+
+ENTAILING_SENSES = 2
+"""A fact word entails the synonyms and more general words of only its this-many most frequent
+WordNet senses: rare senses link unrelated words ("relieved" and "drop"). Development sets."""
+
+GENERALISATION_DEPTH = 4
+"""How many hypernym steps up a fact word still entails a claim word (a rover is a vehicle, a
+conveyance, an instrumentality; higher up, "entity" says nothing). Development sets."""
