@@ -115,8 +115,8 @@ def _split_conjunctions(text: str) -> list[str]:
             # "... sit on the mast, and so do the Hazcams" claims the Hazcams sit on the mast
             result.append(f"{ellipsis.group(1)} {predicate}".rstrip(" .,;"))
             continue
-        if subject and not re.match(r"^(?:it|he|she|they|the\s|nasa|jpl|[A-Z])", part):
-            part = f"{subject} {part}"
+        if subject and not re.match(r"^(?:it|he|she|they|the\s|[A-Z])", part) and not subject_words(part):
+            part = f"{subject} {part}"  # "..., and landed in Jezero": the first part's subject landed
         result.append(part)
     return result
 

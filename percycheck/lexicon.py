@@ -26,11 +26,13 @@ __all__ = [
     "base_forms",
     "derivations",
     "entailment",
+    "hypernym_ids",
     "is_hypernym",
     "multiword_lemmas",
     "opposite",
     "senses",
     "synonyms",
+    "synset_lemmas",
 ]
 
 MAX_SENSES = 4
@@ -232,6 +234,16 @@ def _sense_ids(word: str, pos: str | None) -> list[tuple[str, int]]:
     for b, p in _bases(word, pos):
         out += [(b, sid) for sid in senses(b, p)]
     return out
+
+
+def synset_lemmas(sid: int) -> tuple[str, ...]:
+    """The lower-case lemmas of a synset id from senses(), in WordNet's order; for callers walking the graph."""
+    return tuple(_show(w) for w in _synset(sid).words)
+
+
+def hypernym_ids(sid: int) -> tuple[int, ...]:
+    """The direct hypernyms of a synset id from senses(); for callers walking the graph themselves."""
+    return _synset(sid).hypernyms
 
 
 def synonyms(word: str, pos: str | None = None) -> frozenset[str]:

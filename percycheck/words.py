@@ -31,9 +31,10 @@ STOPWORDS = frozenset(
 """Words that carry no topic. Negation words are deliberately absent (see NEGATIONS)."""
 
 LIGHT_WORDS = frozenset(
-    "here seen shown pictured visible finally now recently currently already eventually meanwhile today".split()
+    "here see show appear visible finally now recently currently already eventually meanwhile".split()
 )
-"""Words that present a statement without adding anything to check ("seen here", "finally")."""
+"""Words (lemmas) that present a statement without adding anything to check ("seen here",
+"appears in this image", "finally")."""
 
 NEGATIONS = frozenset(
     "not no never none nothing nobody neither nor cannot can't won't didn't doesn't don't "

@@ -60,7 +60,7 @@ class Engine:
             citations = wording.merge_citations(results)
             return Verdict(text, "supported", min(r.confidence for r in results), reason, results[0].fact, citations)
         whole = self.check_part(claim_text)  # one fact may state both parts together
-        if whole.verdict != "unknown":
+        if whole.verdict == "supported":  # (but parts that do not contradict, together do not either)
             return wording.with_claim(whole, text)
         missing = next(r for r in results if r.verdict == "unknown")
         return Verdict(text, "unknown", missing.confidence, f"part “{missing.claim}”: {missing.reason}", missing.fact, ())

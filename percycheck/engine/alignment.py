@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from percycheck.clauses import subject_words
 from percycheck.engine import tuning
 from percycheck.engine.index import GENERIC_SLOT_WORDS, FactIndex, entity_class, same_class
 from percycheck.engine.lexical import implied_keys, opposite, word_keys
@@ -103,6 +104,7 @@ def align(index: FactIndex, claim: ClaimAnalysis, view: FactView, context: froze
         leftover_share=_leftover_share(index, claim, view),
         opposed=opposed,
         subject_swap=b.subject_swap,
+        subject_aligned=_subject_aligned(index, claim, view),
         polarity_flip=claim.polarity != view.polarity,
         anchors=b.anchors,
         value_anchored=b.value_anchored,
@@ -120,9 +122,33 @@ def align(index: FactIndex, claim: ClaimAnalysis, view: FactView, context: froze
 
 
 def _aligned(keys: frozenset[str], text: str, view: FactView) -> bool:
-    if text in LIGHT_WORDS or keys & view.implied:
+    if keys & LIGHT_WORDS or keys & view.implied:
         return True
     return _shares_stem(text, view.primary | view.secondary)
+
+
+def _subject_aligned(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> bool:
+    """Is the claim about the fact's subject? Its subject's words must name the fact's subject
+    entity (name, alias, type) or the statement's own subject: "the prototype oxygen generator
+    produced 5 grams" is not about the rover's mass, though the rover's quote names the generator."""
+    if claim.subject_open:
+        return False
+    if not claim.subject_words:
+        return True
+    return all(w.keys & _subject_keys(index, view.fact.subject, view.fact.statement) for w in claim.subject_words)
+
+
+@lru_cache(maxsize=4096)
+def _subject_keys(index: FactIndex, subject_id: str, statement: str) -> frozenset[str]:
+    entity = index.base.entities.get(subject_id)
+    words = [w for w, _, _ in tokens(subject_words(statement) or statement.split(" ", 1)[0])]
+    if entity is not None:
+        for name in (entity.name, *entity.aliases, entity.type or "", entity.kind):
+            words.extend(w for w, _, _ in tokens(name))
+    keys: set[str] = set()
+    for w in words:
+        keys |= implied_keys(w)
+    return frozenset(keys)
 
 
 def _opposed(claim: ClaimAnalysis, leftover: tuple[str, ...], view: FactView) -> tuple[tuple[str, str], ...]:
@@ -139,9 +165,14 @@ def _opposed(claim: ClaimAnalysis, leftover: tuple[str, ...], view: FactView) ->
             for j, w in enumerate(claim_words):
                 if w not in leftover or not opposite(w, f):
                     continue
-                beside_fact = fact_words[max(0, i - 1) : i] + fact_words[i + 1 : i + 2]
-                beside_claim = claim_words[max(0, j - 1) : j] + claim_words[j + 1 : j + 2]
-                if any(word_keys(c) & implied_keys(g) for c in beside_claim for g in beside_fact):
+                # the word after (the head a modifier qualifies), or before when either ends its text
+                if i + 1 < len(fact_words) and j + 1 < len(claim_words):
+                    beside_fact, beside_claim = fact_words[i + 1], claim_words[j + 1]
+                elif i and j:
+                    beside_fact, beside_claim = fact_words[i - 1], claim_words[j - 1]
+                else:
+                    continue
+                if word_keys(beside_claim) & implied_keys(beside_fact):
                     found.append((w, f))
     return tuple(dict.fromkeys(found))
 
@@ -227,12 +258,22 @@ def slot_words(slot: str) -> tuple[str, ...]:
 
 
 def slot_named(claim: ClaimAnalysis, slot: str, category: frozenset[str] = frozenset()) -> bool:
-    """Does the claim name every word of the slot (by lemma, synonym, derivation or generality)?
-    ``category`` holds what the claim's value says of itself: a state for "launch state", a
-    time for "journey duration"."""
+    """Does the claim name the slot? Every word before the slot's head ("record" and "drive" in
+    "record drive date") must be named by the claim (its lemma, a synonym, a derivation, a more
+    general or more specific word); the head ("wait", "vehicle", "state") may instead be what the
+    claim's value says of itself (``category``: what the value's kind entails, so a rocket is a
+    "vehicle" and Florida a "state", but Mars is no "destination")."""
     words = slot_words(slot)
-    implied = claim.implied | category
-    return bool(words) and all(word_keys(w) & implied or implied_keys(w) & claim.words for w in words)
+    if not words:
+        return False
+    *modifiers, head = words
+    if not all(_named(claim, w) for w in modifiers):
+        return False
+    return _named(claim, head) or bool(category & word_keys(head))
+
+
+def _named(claim: ClaimAnalysis, word: str) -> bool:
+    return bool(word_keys(word) & claim.implied or implied_keys(word) & claim.words)
 
 
 def fills_slot(

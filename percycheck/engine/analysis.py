@@ -27,6 +27,9 @@ ATTRIBUTION_RES = (
 """Attribution clauses ("…, NASA said", "According to JPL, …") say who reported a claim, not what
 it is; they are removed before the claim is judged (the sources carry attribution themselves)."""
 
+OPEN_PRONOUNS = frozenset("each they these those both all some many most others either neither".split())
+"""Subjects that may stand for several things: what they say cannot be pinned on one fact."""
+
 RESTATEMENT_GAP_RE = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|some\s+)?$")
 """What may stand between an amount and its bracketed restatement: "320 m (1,050 ft)"."""
 
@@ -86,10 +89,32 @@ def analyse(index: FactIndex, text: str) -> ClaimAnalysis:
             weight = retriever.weight(head)
             content.append(ClaimWord(part, frozenset(keys), weight))
     subject = subject_words(text)
-    subject_end = len(subject) if subject else len(text)
+    subject_end = len(subject) if subject else 0
+    in_subject = [w for w in content if _starts_before(text, w.text, subject_end, spans)]
+    open_subject = bool(subject) and all(w.lower().strip(",") in OPEN_PRONOUNS for w in subject.split())
     return ClaimAnalysis(
-        text, ex, concepts, polarity(text), frozenset(words), tuple(content), frozenset(implied | words), subject_end
+        text,
+        ex,
+        concepts,
+        polarity(text),
+        frozenset(words),
+        tuple(content),
+        frozenset(implied | words),
+        subject_end or len(text),
+        tuple(in_subject),
+        open_subject,
     )
+
+
+def _starts_before(text: str, word: str, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Does ``word`` occur in ``text`` before ``end``, outside the value spans?"""
+    low = text.lower()
+    at = low.find(word.lower())
+    while 0 <= at < end:
+        if not any(s <= at < e for s, e in spans):
+            return True
+        at = low.find(word.lower(), at + 1)
+    return False
 
 
 def _mask(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:

@@ -65,6 +65,10 @@ class ClaimAnalysis:
     """Every key the claim's words entail (a claimed "rocket" is a "vehicle")."""
     subject_end: int = 0
     """Where the claim's grammatical subject ends: a name before it is what the claim is about."""
+    subject_words: tuple[ClaimWord, ...] = ()
+    """The content words of the claim's subject, names left out ("the prototype oxygen generator")."""
+    subject_open: bool = False
+    """The subject is a pronoun that may stand for several things ("each", "they", "both")."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,9 @@ class Alignment:
     opposed: tuple[tuple[str, str], ...]
     """(claim word, fact word) pairs of opposites: "last" against "first"."""
     subject_swap: tuple[str, str] | None
+    subject_aligned: bool
+    """The claim's subject is the fact's subject: a name of it, its type, or the words the
+    statement uses for it (an open pronoun like "each" is not)."""
     polarity_flip: bool
     anchors: int
     """Matched values that tie the claim to this fact: dates, amounts, ranks, uncommon names."""

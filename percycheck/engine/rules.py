@@ -32,7 +32,7 @@ def subject_swap(a: Alignment) -> str | None:
 def conflict_in_role(a: Alignment) -> str | None:
     """A value that differs in the same role of the same event, the rest of the claim aligned."""
     anchored = [c for c in a.conflicts if c.anchored]
-    if not anchored or a.polarity_flip:
+    if not anchored or a.polarity_flip or not a.subject_aligned:
         return None
     if a.unexplained and not a.anchors:
         return None  # the claim is about something else that merely shares a slot
@@ -48,7 +48,7 @@ def conflict_elsewhere(a: Alignment) -> str | None:
 
 def opposite_word(a: Alignment) -> str | None:
     """A word the fact states the opposite of ("last" for "first"), everything else aligned."""
-    if not a.opposed or a.unexplained or a.polarity_flip:
+    if not a.opposed or a.unexplained or a.polarity_flip or not a.subject_aligned:
         return None
     opposed = {w for w, _ in a.opposed}
     if set(a.leftover) == opposed and a.coverage >= tuning.CONTRADICT_COVERAGE:
@@ -58,7 +58,7 @@ def opposite_word(a: Alignment) -> str | None:
 
 def opposite_superlative(a: Alignment) -> str | None:
     """"fewest cameras" where the fact says "most cameras"."""
-    if a.opposite_superlatives and a.coverage >= tuning.CONTRADICT_COVERAGE and not a.polarity_flip:
+    if a.opposite_superlatives and a.coverage >= tuning.CONTRADICT_COVERAGE and not a.polarity_flip and a.subject_aligned:
         return "contradicted"
     return None
 
@@ -68,7 +68,8 @@ def opposite_polarity(a: Alignment) -> str | None:
     if not a.polarity_flip:
         return None
     if (
-        a.coverage >= tuning.NEGATION_COVERAGE
+        a.subject_aligned
+        and a.coverage >= tuning.NEGATION_COVERAGE
         and not a.unexplained
         and a.leftover_share <= tuning.CONFLICT_LEFTOVER
         and not a.opposed

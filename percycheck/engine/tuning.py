@@ -13,7 +13,7 @@ CONTRADICT_COVERAGE = 0.55
 """Share of the claim's topic (idf-weighted) a fact must cover before its values can contradict
 the claim. Set on the development sets (unchanged since the first engine)."""
 
-CONFLICT_LEFTOVER = 0.2
+CONFLICT_LEFTOVER = 0.1
 """A conflict contradicts only when at most this share of the claim's topic (idf-weighted) is
 left unaligned with the candidate facts: the rest of the claim must say what the sources say,
 or the claim is about another event. Set on realdev and realprose-tune (the false alarms of
