@@ -105,7 +105,6 @@ class Engine:
                 if outcome.verdict == "supported":
                     found.append(outcome)
         joinable = [o.alignment.view for o in outcomes if _joinable(o.alignment)][: tuning.JOINT_CANDIDATES]
-        joinable = [v for v in joinable if v.fact.subject == joinable[0].fact.subject]
         if len(joinable) > 1:
             outcome = decide(align(index, claim, self._joint(claim, joinable), context))
             if outcome.verdict == "supported":
@@ -175,4 +174,11 @@ class Engine:
 def _joinable(a: Alignment) -> bool:
     """A candidate that states part of a claim (one of its dates, amounts or uncommon names, in
     the same role) without disagreeing with any of it."""
-    return not a.conflicts and a.subject_swap is None and not a.polarity_flip and not a.opposed and a.anchors > 0
+    return (
+        not a.conflicts
+        and a.subject_swap is None
+        and a.subject_aligned
+        and not a.polarity_flip
+        and not a.opposed
+        and a.anchors > 0
+    )

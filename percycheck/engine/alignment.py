@@ -129,8 +129,9 @@ def _aligned(keys: frozenset[str], text: str, view: FactView) -> bool:
 
 def _subject_aligned(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> bool:
     """Is the claim about the fact's subject? Its subject's words must name the fact's subject
-    entity (name, alias, type) or the statement's own subject: "the prototype oxygen generator
-    produced 5 grams" is not about the rover's mass, though the rover's quote names the generator."""
+    entity (name, alias, type) or be words of the fact's own statement ("the record drive"):
+    "the prototype oxygen generator produced 5 grams" is not about the rover's mass, though the
+    quote of the mass fact names the generator."""
     if claim.subject_open:
         return False
     if not claim.subject_words:
@@ -141,7 +142,7 @@ def _subject_aligned(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> 
 @lru_cache(maxsize=4096)
 def _subject_keys(index: FactIndex, subject_id: str, statement: str) -> frozenset[str]:
     entity = index.base.entities.get(subject_id)
-    words = [w for w, _, _ in tokens(subject_words(statement) or statement.split(" ", 1)[0])]
+    words = [w for w, _, _ in tokens(statement) if is_content(w)]
     if entity is not None:
         for name in (entity.name, *entity.aliases, entity.type or "", entity.kind):
             words.extend(w for w, _, _ in tokens(name))
@@ -257,7 +258,7 @@ def slot_words(slot: str) -> tuple[str, ...]:
     )
 
 
-def slot_named(claim: ClaimAnalysis, slot: str, category: frozenset[str] = frozenset()) -> bool:
+def slot_named(claim: ClaimAnalysis, slot: str, category: frozenset[str] = frozenset(), head_given: bool = False) -> bool:
     """Does the claim name the slot? Every word before the slot's head ("record" and "drive" in
     "record drive date") must be named by the claim (its lemma, a synonym, a derivation, a more
     general or more specific word); the head ("wait", "vehicle", "state") may instead be what the
@@ -269,6 +270,8 @@ def slot_named(claim: ClaimAnalysis, slot: str, category: frozenset[str] = froze
     *modifiers, head = words
     if not all(_named(claim, w) for w in modifiers):
         return False
+    if head_given and modifiers:
+        return True  # an amount of the slot's dimension: "drop off wait" needs only "drop off"
     return _named(claim, head) or bool(category & word_keys(head))
 
 
@@ -277,11 +280,16 @@ def _named(claim: ClaimAnalysis, word: str) -> bool:
 
 
 def fills_slot(
-    claim: ClaimAnalysis, view: FactView, slot: str, reverse: float, category: frozenset[str] = frozenset()
+    claim: ClaimAnalysis,
+    view: FactView,
+    slot: str,
+    reverse: float,
+    category: frozenset[str] = frozenset(),
+    head_given: bool = False,
 ) -> bool:
     """Is the claim's value about the fact's slot? ("landed on Feb. 19" is not about the day an
     image was released on Feb. 19; "its first drive" is not the record drive.)"""
-    if slot_named(claim, slot, category):
+    if slot_named(claim, slot, category, head_given):
         return True
     words = slot_words(slot)
     if words and any(concept(w) in view.statement_concepts for w in words):
@@ -528,7 +536,7 @@ def _amounts(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: fl
             pending.append(a)
             continue
         free.remove(hit)
-        anchored = a.dimension == "count" or fills_slot(claim, view, hit.slot, reverse, _amount_category(a))
+        anchored = a.dimension == "count" or fills_slot(claim, view, hit.slot, reverse, _amount_category(a), True)
         if anchored:
             b.matched.append(hit.text)
             b.anchors += 1
@@ -548,7 +556,7 @@ def _amounts(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: fl
             continue
         value = same[0]
         free.remove(value)
-        anchored = a.dimension == "count" or fills_slot(claim, view, value.slot, reverse, _amount_category(a))
+        anchored = a.dimension == "count" or fills_slot(claim, view, value.slot, reverse, _amount_category(a), True)
         b.conflicts.append(Conflict(value.slot, a.text, value.text, restated(a, value), a.dimension, anchored))
 
 

@@ -49,8 +49,8 @@ def _related_lemmas(base: str) -> frozenset[str]:
             layer = {sid}
             for _ in range(tuning.GENERALISATION_DEPTH + 1):
                 for s in layer:
-                    found.update(w.replace("_", " ") for w in lexicon._synset(s).words)
-                layer = {h for s in layer for h in lexicon._synset(s).hypernyms}
+                    found.update(w.replace("_", " ") for w in lexicon.synset_lemmas(s))
+                layer = {h for s in layer for h in lexicon.hypernym_ids(s)}
                 if not layer:
                     break
     return frozenset(found)
