@@ -797,8 +797,8 @@ def facts_worker(facts_path: str, claims_path: str, raise_limit: bool = False) -
     """
     import resource
 
-    from percycheck.facts import load_facts
     from percycheck.engine import Engine
+    from percycheck.facts import load_facts
 
     if raise_limit:
         import importlib

@@ -207,7 +207,7 @@ def make_target(name: str) -> Callable[[bytes], None]:
 
         def run_extract(data: bytes) -> None:
             text = _decode(data)
-            found = extract(text, engine.gazetteer, engine.vocabulary, SUPERLATIVES)
+            found = extract(text, engine.index.gazetteer, engine.index.vocabulary, SUPERLATIVES)
             for group in (found.dates, found.weekdays, found.amounts, found.relative_dates,
                           found.ordinals, found.mentions):  # fmt: skip
                 for value in group:

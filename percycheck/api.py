@@ -15,10 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from percycheck.engine import MAX_CLAIM_CHARS, Engine
+from percycheck.engine.analysis import analyse
 from percycheck.facts import FactBase, builtin_facts_path
 from percycheck.facts import load_facts as _load_facts
 from percycheck.models import Citation, Claim, Fact, Result, Verdict
-from percycheck.engine import MAX_CLAIM_CHARS, Engine
 
 __all__ = [
     "Draft",
@@ -254,11 +255,11 @@ def search_facts(query: str, base: Facts = None, limit: int = SEARCH_LIMIT) -> l
     wanted = " ".join(query.split())
     if not wanted or limit <= 0:
         return []
-    facts = [view.fact for view in e.views]
+    facts = [view.fact for view in e.index.views]
     analysed = wanted[:MAX_CLAIM_CHARS]
-    claim = e.analyse(analysed)
+    claim = analyse(e.index, analysed)
     concepts = list(claim.concepts) + ["@" + m.entity for m in claim.extraction.mentions]
-    ranked = [facts[i] for i in e.retriever.candidates(concepts, analysed, 2 * limit)]
+    ranked = [facts[i] for i in e.index.retriever.candidates(concepts, analysed, 2 * limit)]
     folded = wanted.casefold()
     if not ranked:
         ranked = [f for f in facts if folded in f.id.casefold() or folded in f.statement.casefold()]

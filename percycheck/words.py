@@ -252,7 +252,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("build", "construct", "assemble", "make", "develop", "design"),
     ("manage", "operate", "run", "oversee", "control", "lead", "direct", "charge"),
     ("helicopter", "copter", "chopper", "rotorcraft", "drone"),
-    ("rover", "robot", "vehicle", "geologist", "explorer", "probe", "machine"),
+    ("rover", "robot", "geologist", "explorer", "probe"),
     ("spacecraft", "craft", "ship", "vessel"),
     ("scientist", "researcher"),
     ("engineer", "technician"),

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from percycheck import cache
-from percycheck.facts import builtin_facts_path, load_facts
 from percycheck.engine import Engine
+from percycheck.facts import builtin_facts_path, load_facts
 
 CLAIMS = ("Perseverance landed on Feb. 19, 2021.", "The rover weighs about 1,030 kg.", "Mars has two moons.")
 

@@ -662,7 +662,7 @@ def test_search_facts_puts_the_fact_with_that_id_first() -> None:
 
 def test_search_facts_falls_back_to_a_substring(monkeypatch: pytest.MonkeyPatch) -> None:
     base = api.load_facts(CLI_FACTS)
-    monkeypatch.setattr(type(api.engine(base).retriever), "candidates", lambda self, *a, **k: [])
+    monkeypatch.setattr(type(api.engine(base).index.retriever), "candidates", lambda self, *a, **k: [])
     assert [f.id for f in api.search_facts("ROLLS ON six", base)] == ["wheel-count"]
     assert [f.id for f in api.search_facts("wheel-c", base)] == ["wheel-count"]
     assert api.search_facts("tyres", base) == []

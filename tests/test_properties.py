@@ -27,10 +27,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from percycheck import api, cli
+from percycheck.engine import Engine
 from percycheck.facts import builtin_facts_path, load_facts
 from percycheck.models import VERDICTS
 from percycheck.output import verdict_to_dict
-from percycheck.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -22,7 +22,7 @@ from percycheck.values import (
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return api.engine().gazetteer
+    return api.engine().index.gazetteer
 
 
 @pytest.mark.parametrize(
@@ -137,13 +137,13 @@ def test_upper_case_aliases_match_only_in_upper_case(gazetteer: Gazetteer) -> No
 
 
 def test_unknown_capitalised_names_are_reported(gazetteer: Gazetteer) -> None:
-    vocabulary = api.engine().vocabulary
+    vocabulary = api.engine().index.vocabulary
     ex = extract("The oxygen experiment on the rover is called QUIXAR.", gazetteer, vocabulary)
     assert "QUIXAR" in ex.unknown_names
 
 
 def test_ordinary_words_at_a_sentence_start_are_not_names(gazetteer: Gazetteer) -> None:
-    vocabulary = api.engine().vocabulary
+    vocabulary = api.engine().index.vocabulary
     ex = extract("Pebbles hindered progress. Several spacecraft relayed data.", gazetteer, vocabulary)
     assert ex.unknown_names == ()
 

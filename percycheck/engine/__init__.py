@@ -36,10 +36,6 @@ class Engine:
         self.base = base
         self.index = FactIndex(base)
 
-    @property
-    def retriever(self):  # type: ignore[no-untyped-def]
-        return self.index.retriever
-
     def check(self, text: str) -> Verdict:
         """The verdict for one sentence."""
         claim_text = strip_attribution(" ".join(text.split()))
@@ -130,7 +126,9 @@ class Engine:
             for c in contradicted
             if not c.conflicts
             or any(
-                not any(o is not c and x.claimed in o.confirmed and o.score >= c.score for o in every) for x in c.conflicts if x.anchored
+                not any(o is not c and x.claimed in o.confirmed and o.score >= c.score for o in every)
+                for x in c.conflicts
+                if x.anchored
             )
         ]
         best_s = max(supported, key=rank, default=None)
@@ -159,7 +157,9 @@ class Engine:
         for c in claim.concepts:
             w = retriever.weight(c)
             den += w
-            if retriever.known(c) or (len(c) >= tuning.STEM_PREFIX and c.isalpha() and c[: tuning.STEM_PREFIX] in self.index.prefixes):
+            if retriever.known(c) or (
+                len(c) >= tuning.STEM_PREFIX and c.isalpha() and c[: tuning.STEM_PREFIX] in self.index.prefixes
+            ):
                 num += w
         for m in ex.mentions:
             # a name no fact uses may still be a swapped value, which coverage leaves out

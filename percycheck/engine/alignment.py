@@ -20,7 +20,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from percycheck.clauses import subject_words
 from percycheck.engine import tuning
 from percycheck.engine.index import GENERIC_SLOT_WORDS, FactIndex, entity_class, same_class
 from percycheck.engine.lexical import implied_keys, opposite, word_keys
@@ -142,7 +141,7 @@ def _subject_aligned(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> 
 @lru_cache(maxsize=4096)
 def _subject_keys(index: FactIndex, subject_id: str, statement: str) -> frozenset[str]:
     entity = index.base.entities.get(subject_id)
-    words = [w for w, _, _ in tokens(statement) if is_content(w)]
+    words = [p for w, _, _ in tokens(statement) for p in (w, *w.split("-")) if is_content(p)]
     if entity is not None:
         for name in (entity.name, *entity.aliases, entity.type or "", entity.kind):
             words.extend(w for w, _, _ in tokens(name))
@@ -253,9 +252,7 @@ def _prefixes(vocabulary: frozenset[str]) -> frozenset[str]:
 
 def slot_words(slot: str) -> tuple[str, ...]:
     """The words of a slot's name that name its event: "record drive date" -> (record, drive)."""
-    return tuple(
-        w.lower() for w, _, _ in tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS
-    )
+    return tuple(w.lower() for w, _, _ in tokens(rewrite_phrases(slot)) if is_content(w) and w.lower() not in GENERIC_SLOT_WORDS)
 
 
 def slot_named(claim: ClaimAnalysis, slot: str, category: frozenset[str] = frozenset(), head_given: bool = False) -> bool:
@@ -326,10 +323,8 @@ def _entities(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: f
             continue
         # "the robotic geologist deployed Ingenuity" names the rover by its type; "the laser
         # instrument is called Mastcam-Z" asserts the name itself
-        subject_named = fact.subject in claimed or (
-            typed_reference and not IDENTITY_BEFORE_RE.search(claim.text[: m.start])
-        )
-        in_subject = m.start < claim.subject_end
+        subject_named = fact.subject in claimed or (typed_reference and not IDENTITY_BEFORE_RE.search(claim.text[: m.start]))
+        in_subject = m.start < claim.subject_end or bool(IDENTITY_BEFORE_RE.search(claim.text[: m.start]))
         if subject is not None and not subject_named and in_subject and entity_class(entity) == entity_class(subject):
             b.subject_swap = (entity.name, subject.name)
             b.conflicting_mentions.add(i)

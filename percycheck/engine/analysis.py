@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from percycheck.engine.index import FactIndex
 from percycheck.clauses import subject_words
+from percycheck.engine.index import FactIndex
 from percycheck.engine.lexical import implied_keys, word_keys
 from percycheck.engine.records import ClaimAnalysis, ClaimWord
 from percycheck.values import Amount, Extraction, content_concepts, extract, overlaps
@@ -27,7 +27,7 @@ ATTRIBUTION_RES = (
 """Attribution clauses ("…, NASA said", "According to JPL, …") say who reported a claim, not what
 it is; they are removed before the claim is judged (the sources carry attribution themselves)."""
 
-OPEN_PRONOUNS = frozenset("each they these those both all some many most others either neither".split())
+OPEN_PRONOUNS = frozenset("each they these those both".split())
 """Subjects that may stand for several things: what they say cannot be pinned on one fact."""
 
 RESTATEMENT_GAP_RE = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|roughly\s+|some\s+)?$")

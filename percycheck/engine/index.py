@@ -124,7 +124,7 @@ class FactIndex:
         quoted -= closure
         primary |= {"@" + e for e in closure}
         texts = (fact.statement, *fact.keywords, *(c.quote for c in fact.citations))
-        surface = {w.lower() for t in texts for w, _, _ in tokens(t) if is_content(w)}
+        surface = {p.lower() for t in texts for w, _, _ in tokens(t) for p in (w, *w.split("-")) if is_content(p)}
         for entity_id in {fact.subject, *(v.entity for v in fact.values if v.entity)}:
             entity = self.base.entities.get(entity_id or "")
             if entity is not None and entity.type:

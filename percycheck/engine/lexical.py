@@ -65,4 +65,3 @@ def related(a: str, b: str) -> bool:
 def opposite(a: str, b: str) -> bool:
     """Are two words opposites (north/south, first/last, success/failure)?"""
     return lexicon.opposite(a.lower(), b.lower())
-

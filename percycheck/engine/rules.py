@@ -36,7 +36,11 @@ def conflict_in_role(a: Alignment) -> str | None:
         return None
     if a.unexplained and not a.anchors:
         return None  # the claim is about something else that merely shares a slot
-    if a.coverage >= tuning.CONTRADICT_COVERAGE and a.leftover_share <= tuning.CONFLICT_LEFTOVER:
+    if (
+        a.coverage >= tuning.CONTRADICT_COVERAGE
+        and a.leftover_share <= tuning.CONFLICT_LEFTOVER
+        and a.reverse >= tuning.CONFLICT_REVERSE
+    ):
         return "contradicted"
     return None
 
@@ -57,14 +61,14 @@ def opposite_word(a: Alignment) -> str | None:
 
 
 def opposite_superlative(a: Alignment) -> str | None:
-    """"fewest cameras" where the fact says "most cameras"."""
+    """ "fewest cameras" where the fact says "most cameras"."""
     if a.opposite_superlatives and a.coverage >= tuning.CONTRADICT_COVERAGE and not a.polarity_flip and a.subject_aligned:
         return "contradicted"
     return None
 
 
 def opposite_polarity(a: Alignment) -> str | None:
-    """"did not land" against "landed": contradicted when the rest of the claim is the fact."""
+    """ "did not land" against "landed": contradicted when the rest of the claim is the fact."""
     if not a.polarity_flip:
         return None
     if (
@@ -82,6 +86,8 @@ def not_entailed(a: Alignment) -> str | None:
     """Anything the fact does not state: a value, a name, a superlative, a word."""
     if a.unexplained or a.unknown_names or a.missing_superlatives or a.leftover or a.misnamed:
         return "unknown"
+    if not a.subject_aligned:
+        return "unknown"  # every word is in the fact, but the claim says it of something else
     if len(a.novel_words) >= tuning.NOVEL_WORDS_LIMIT:
         return "unknown"
     return None

@@ -19,6 +19,11 @@ left unaligned with the candidate facts: the rest of the claim must say what the
 or the claim is about another event. Set on realdev and realprose-tune (the false alarms of
 real prose carry a third or more of unaligned words; restated false claims carry none or one)."""
 
+CONFLICT_REVERSE = 0.25
+"""A conflict contradicts only when the claim restates at least this share of the fact's
+statement: "six samples so far" restates too little of "two chalk-size cores from Rochette" to be
+about the same event. Set on realdev and realprose-tune."""
+
 NEGATION_COVERAGE = 0.65
 """Opposite polarity contradicts only a fact that covers this much of the claim. Development sets."""
 

@@ -36,11 +36,10 @@ def deciding_citations(claim: ClaimAnalysis, facts: Sequence[Fact], value: str |
         has_value = int(bool(wanted) and wanted <= lower)
         if wanted_dates and not has_value:
             quote_dates = find_dates(citation.quote)
-            has_value = int(
-                any((q.year, q.month, q.day) == (d.year, d.month, d.day) for q in quote_dates for d in wanted_dates)
-            )
-        overlap = sum(1 for w in words if is_content(w) and word_keys(w) & claim_keys)
-        return has_value, overlap
+            has_value = int(any((q.year, q.month, q.day) == (d.year, d.month, d.day) for q in quote_dates for d in wanted_dates))
+        if value:
+            return has_value, 0  # the value decides; among quotes that state it, the curator's order
+        return 0, sum(1 for w in words if is_content(w) and word_keys(w) & claim_keys)
 
     citations = list(dict.fromkeys(c for fact in facts for c in fact.citations))
     ranked = sorted(citations, key=lambda c: score(c), reverse=True)
@@ -86,7 +85,13 @@ def contradicted(claim: ClaimAnalysis, a: Alignment, subject_name: str, role: st
         reason = f"the claim says the opposite of the sources: “{fact.statement}” ({attribution(citations)})"
     confidence = round(min(1.0, 0.5 + a.coverage / 2), 3)
     return Verdict(
-        claim.text, "contradicted", confidence, reason, FactRef(fact.id, fact.statement), citations[: tuning.MAX_CITATIONS], suggestion
+        claim.text,
+        "contradicted",
+        confidence,
+        reason,
+        FactRef(fact.id, fact.statement),
+        citations[: tuning.MAX_CITATIONS],
+        suggestion,
     )
 
 
