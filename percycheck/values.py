@@ -1015,7 +1015,7 @@ def extract(
 def content_concepts(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Topic concepts of ``text`` outside the value spans, in order."""
     out = []
-    masked = _mask(text, spans)
+    masked = mask(text, spans)
     for m in TOKEN_RE.finditer(rewrite_phrases(masked)):
         word = m.group(0)
         whole_known = word.lower() in OPPOSITES or stem(word) in SYNONYMS
@@ -1026,7 +1026,8 @@ def content_concepts(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[s
     return out
 
 
-def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the value spans blanked out (same length, so offsets hold)."""
     if not spans:
         return text
     pieces = []

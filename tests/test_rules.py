@@ -120,7 +120,7 @@ def alignment_for(engine: Engine, claim: str, fact_id: str) -> Alignment:
     """The claim lined up with one fact, as ``Engine.check_part`` lines it up."""
     index = engine.index
     view = next(v for v in index.views if v.fact.id == fact_id)
-    return align(index, analyse(index, claim), view, view.implied)
+    return align(index, analyse(index, claim), view)
 
 
 # --------------------------------------------------------------------------- alignment records

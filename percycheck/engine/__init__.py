@@ -18,7 +18,7 @@ from percycheck.engine import tuning, wording
 from percycheck.engine.alignment import align
 from percycheck.engine.analysis import analyse, strip_attribution
 from percycheck.engine.index import FactIndex, merge_views
-from percycheck.engine.records import Alignment, ClaimAnalysis, FactView, Outcome
+from percycheck.engine.records import Alignment, ClaimAnalysis, Outcome
 from percycheck.engine.rules import decide
 from percycheck.facts import FactBase
 from percycheck.models import Verdict
@@ -74,14 +74,13 @@ class Engine:
         search += [concept(w) for a in ex.amounts for w in a.noun]  # "four-wheeled" is about wheels
         candidates = index.retriever.candidates(search, text)
         views = [index.views[i] for i in candidates]
-        context = frozenset().union(*(v.implied for v in views)) if views else frozenset()
-        outcomes = [decide(align(index, claim, v, context)) for v in views]
+        outcomes = [decide(align(index, claim, v)) for v in views]
         if not any(o.verdict != "unknown" for o in outcomes):
-            outcomes += self._joined(claim, candidates, outcomes, context)
+            outcomes += self._joined(claim, candidates, outcomes)
         return self._choose(claim, outcomes)
 
     def _joined(
-        self, claim: ClaimAnalysis, candidates: list[int], outcomes: list[Outcome], context: frozenset[str]
+        self, claim: ClaimAnalysis, candidates: list[int], outcomes: list[Outcome]
     ) -> list[Outcome]:
         """Facts that may together state what no one of them states alone.
 
@@ -94,22 +93,18 @@ class Engine:
         for i in candidates[: tuning.SIBLING_CANDIDATES]:
             strong = index.passage_view(i, same_quote=True)
             if strong is not None:
-                found.append(decide(align(index, claim, strong, context)))
+                found.append(decide(align(index, claim, strong)))
             passage = index.passage_view(i)
             if passage is not None:
-                outcome = decide(align(index, claim, passage, context))
+                outcome = decide(align(index, claim, passage))
                 if outcome.verdict == "supported":
                     found.append(outcome)
         joinable = [o.alignment.view for o in outcomes if _joinable(o.alignment)][: tuning.JOINT_CANDIDATES]
         if len(joinable) > 1:
-            outcome = decide(align(index, claim, self._joint(claim, joinable), context))
+            outcome = decide(align(index, claim, merge_views(joinable)))
             if outcome.verdict == "supported":
                 found.append(outcome)
         return found
-
-    def _joint(self, claim: ClaimAnalysis, views: list[FactView]) -> FactView:
-        """The candidate facts that each explain part of the claim, as one view."""
-        return merge_views(views)
 
     def _choose(self, claim: ClaimAnalysis, outcomes: list[Outcome]) -> Verdict:
         """The deciding outcome: the best-scoring contradiction or support, else unknown."""
@@ -139,7 +134,7 @@ class Engine:
         if best_c and (best_s is None or best_c.score >= best_s.score - tuning.CONTRADICTION_MARGIN):
             subject = self.base.entities.get(best_c.view.fact.subject)
             role = (subject.type or subject.kind) if subject else "subject"
-            return wording.contradicted(claim, best_c, subject.name if subject else "", role)
+            return wording.contradicted(claim, best_c, role)
         if best_s:
             return wording.supported(claim, best_s)
         best = max(every, key=rank, default=None)

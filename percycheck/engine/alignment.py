@@ -75,9 +75,20 @@ class _Builder:
         self.subject_swap: tuple[str, str] | None = None
         self.conflicting_mentions: set[int] = set()
 
+    def agree(self, claimed: str, sourced: str, anchored: bool, slot: str, what: str) -> None:
+        """A claim value that agrees with the fact's: matched when it fills the fact's slot,
+        else unexplained (the same value for another event is no confirmation)."""
+        if anchored:
+            self.matched.append(sourced)
+            self.anchors += 1
+            self.confirmed.add(claimed)
+            self.value_anchored = True
+        else:
+            self.unexplained.append(f"{claimed} for another {what} ({slot})")
 
-def align(index: FactIndex, claim: ClaimAnalysis, view: FactView, context: frozenset[str]) -> Alignment:
-    """Align ``claim`` with ``view``; ``context`` is what the candidate facts entail together."""
+
+def align(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> Alignment:
+    """Align ``claim`` with ``view`` (one fact, or several merged)."""
     ex = claim.extraction
     reverse = _reverse(index, claim, view)
     b = _Builder()
@@ -112,7 +123,6 @@ def align(index: FactIndex, claim: ClaimAnalysis, view: FactView, context: froze
         opposite_superlatives=tuple(s for s in missing if _superlative_opposed(s, view)),
         unknown_names=ex.unknown_names,
         novel_words=tuple(c for c in claim.concepts if not index.retriever.known(c)),
-        substitution=None,
         misnamed=_misnamed(index, claim, view),
     )
 
@@ -426,13 +436,7 @@ def _dates(claim: ClaimAnalysis, view: FactView, reverse: float, b: _Builder) ->
             leftover.append(d)
             continue
         free.remove(hit)
-        if fills_slot(claim, view, hit[0].slot, reverse):
-            b.matched.append(hit[0].text)
-            b.anchors += 1
-            b.confirmed.add(d.text)
-            b.value_anchored = True
-        else:
-            b.unexplained.append(f"{d.text} for another event ({hit[0].slot})")
+        b.agree(d.text, hit[0].text, fills_slot(claim, view, hit[0].slot, reverse), hit[0].slot, "event")
     for d in leftover:
         if fact.as_of and date_matches(d, *parse_iso(fact.as_of)):
             b.matched.append(f"as of {fact.as_of}")  # "As of February 2022, ..." dates the claim itself
@@ -532,13 +536,7 @@ def _amounts(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: fl
             continue
         free.remove(hit)
         anchored = a.dimension == "count" or fills_slot(claim, view, hit.slot, reverse, _amount_category(a), True)
-        if anchored:
-            b.matched.append(hit.text)
-            b.anchors += 1
-            b.confirmed.add(a.text)
-            b.value_anchored = True
-        else:
-            b.unexplained.append(f"{a.text} for another quantity ({hit.slot})")
+        b.agree(a.text, hit.text, anchored, hit.slot, "quantity")
     for a in pending:
         same = _same_kind(index, a, free)
         if not same:

@@ -13,7 +13,7 @@ from percycheck.clauses import subject_words
 from percycheck.engine.index import FactIndex
 from percycheck.engine.lexical import implied_keys, word_keys
 from percycheck.engine.records import ClaimAnalysis, ClaimWord
-from percycheck.values import Amount, Extraction, content_concepts, extract, overlaps
+from percycheck.values import Amount, Extraction, content_concepts, extract, mask, overlaps
 from percycheck.words import SUPERLATIVES, concept, is_content, polarity, rewrite_phrases, tokens
 
 ATTRIBUTION_RES = (
@@ -76,7 +76,7 @@ def analyse(index: FactIndex, text: str) -> ClaimAnalysis:
                 words |= word_keys(part)
                 implied |= implied_keys(part)
     content: list[ClaimWord] = []
-    masked = _mask(text, spans)
+    masked = mask(text, spans)
     seen: set[str] = set()
     for w, _, _ in tokens(rewrite_phrases(masked)):
         parts = [w] if "-" not in w else [*w.split("-")]
@@ -116,12 +116,3 @@ def _starts_before(text: str, word: str, end: int, spans: list[tuple[int, int]])
         at = low.find(word.lower(), at + 1)
     return False
 
-
-def _mask(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(0, start), min(len(chars), end)):
-            chars[i] = " "
-    return "".join(chars)

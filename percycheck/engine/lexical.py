@@ -56,11 +56,6 @@ def _related_lemmas(base: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def related(a: str, b: str) -> bool:
-    """Do two words name the same thing, one way or the other (a slot word and a claim word)?"""
-    return bool(word_keys(a) & implied_keys(b)) or bool(word_keys(b) & implied_keys(a))
-
-
 @lru_cache(maxsize=65536)
 def opposite(a: str, b: str) -> bool:
     """Are two words opposites (north/south, first/last, success/failure)?"""

@@ -119,7 +119,6 @@ class Alignment:
     opposite_superlatives: tuple[str, ...]
     unknown_names: tuple[str, ...]
     novel_words: tuple[str, ...]
-    substitution: tuple[str, str] | None
     misnamed: str | None
 
     @property

@@ -56,7 +56,7 @@ def supported(claim: ClaimAnalysis, a: Alignment) -> Verdict:
     return Verdict(claim.text, "supported", round(min(1.0, a.coverage), 3), reason, FactRef(fact.id, fact.statement), citations)
 
 
-def contradicted(claim: ClaimAnalysis, a: Alignment, subject_name: str, role: str) -> Verdict:
+def contradicted(claim: ClaimAnalysis, a: Alignment, role: str) -> Verdict:
     fact = a.view.fact
     suggestion = None
     if a.subject_swap:
