@@ -167,13 +167,17 @@ def _opposed(claim: ClaimAnalysis, leftover: tuple[str, ...], view: FactView) ->
     is not opposed to "United States" elsewhere in a quote."""
     if not leftover:
         return ()
+    texts = (view.fact.statement, *(c.quote for c in view.fact.citations))
+    pairs = {(w, f) for w in set(leftover) for t in texts for f in _content_sequence(t) if opposite(w, f)}
+    if not pairs:
+        return ()  # the usual case: no leftover word has an opposite in the fact at all
     claim_words = _content_sequence(claim.text)
     found: list[tuple[str, str]] = []
-    for text in (view.fact.statement, *(c.quote for c in view.fact.citations)):
+    for text in texts:
         fact_words = _content_sequence(text)
         for i, f in enumerate(fact_words):
             for j, w in enumerate(claim_words):
-                if w not in leftover or not opposite(w, f):
+                if (w, f) not in pairs:
                     continue
                 # the word after (the head a modifier qualifies), or before when either ends its text
                 if i + 1 < len(fact_words) and j + 1 < len(claim_words):

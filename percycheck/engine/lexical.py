@@ -49,14 +49,24 @@ def _related_lemmas(base: str) -> frozenset[str]:
             layer = {sid}
             for _ in range(tuning.GENERALISATION_DEPTH + 1):
                 for s in layer:
-                    found.update(w.replace("_", " ") for w in lexicon.synset_lemmas(s))
+                    found.update(lexicon.synset_lemmas(s))
                 layer = {h for s in layer for h in lexicon.hypernym_ids(s)}
                 if not layer:
                     break
     return frozenset(found)
 
 
-@lru_cache(maxsize=65536)
 def opposite(a: str, b: str) -> bool:
-    """Are two words opposites (north/south, first/last, success/failure)?"""
-    return lexicon.opposite(a.lower(), b.lower())
+    """Are two words opposites (north/south, first/last, success/failure)? The same test as
+    ``lexicon.opposite``, on antonyms and base forms looked up once per word, not once per pair."""
+    return bool(_antonyms(a) & _base_forms(b)) or bool(_antonyms(b) & _base_forms(a))
+
+
+@lru_cache(maxsize=65536)
+def _antonyms(word: str) -> frozenset[str]:
+    return lexicon.antonyms(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _base_forms(word: str) -> frozenset[str]:
+    return frozenset(lexicon.base_forms(word.lower()))
