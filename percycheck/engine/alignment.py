@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from percycheck.engine import tuning
-from percycheck.engine.index import GENERIC_SLOT_WORDS, FactIndex, entity_class, same_class
+from percycheck.engine.index import GENERIC_SLOT_WORDS, FactIndex, entity_class, prefixes_of, same_class
 from percycheck.engine.lexical import implied_keys, opposite, word_keys
-from percycheck.engine.records import Alignment, ClaimAnalysis, Conflict, FactView
+from percycheck.engine.records import Alignment, ClaimAnalysis, ClaimWord, Conflict, FactView
 from percycheck.models import Entity, Fact, Value
 from percycheck.values import DAY_NAMES, MONTH_NAMES, UNITS, Amount, DateValue, date_matches, overlaps, parse_iso
 from percycheck.words import LIGHT_WORDS, concept, is_content, rewrite_phrases, stem, tokens
@@ -100,7 +100,8 @@ def align(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> Alignment:
     b.unexplained.extend(f"the time {t}" for t in ex.times)
     b.unexplained.extend(f"the number {n}" for n in ex.stray_numbers)
 
-    leftover = tuple(w.text for w in claim.content if not _aligned(w.keys, w.text, view))
+    unaligned = [w for w in claim.content if not _aligned(w.keys, w.text, view)]
+    leftover = tuple(w.text for w in unaligned)
     opposed = _opposed(claim, leftover, view)
     missing = tuple(s for s in ex.superlatives if not _superlative_covered(s, view))
     return Alignment(
@@ -111,7 +112,7 @@ def align(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> Alignment:
         conflicts=tuple(sorted(b.conflicts, key=lambda c: not c.anchored)),
         unexplained=tuple(b.unexplained),
         leftover=leftover,
-        leftover_share=_leftover_share(index, claim, view),
+        leftover_share=_leftover_share(index, claim, unaligned),
         opposed=opposed,
         subject_swap=b.subject_swap,
         subject_aligned=_subject_aligned(index, claim, view),
@@ -133,7 +134,7 @@ def align(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> Alignment:
 def _aligned(keys: frozenset[str], text: str, view: FactView) -> bool:
     if keys & LIGHT_WORDS or keys & view.implied:
         return True
-    return _shares_stem(text, view.primary | view.secondary)
+    return _shares_stem(text, view.prefixes)
 
 
 def _subject_aligned(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> bool:
@@ -197,16 +198,11 @@ def _content_sequence(text: str) -> list[str]:
     return [w.lower() for w, _, _ in tokens(text) if is_content(w) or w.lower() in ORDINAL_ADJECTIVES]
 
 
-def _leftover_share(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> float:
+def _leftover_share(index: FactIndex, claim: ClaimAnalysis, unaligned: list[ClaimWord]) -> float:
     """Share of the claim's topic (its words and values) the fact leaves unaligned."""
     values = len(claim.extraction.dates) + len(claim.extraction.amounts) + len(claim.extraction.mentions)
-    den = tuning.VALUE_WEIGHT * index.retriever.max_idf * values
-    num = 0.0
-    for w in claim.content:
-        den += w.weight
-        if not _aligned(w.keys, w.text, view):
-            num += w.weight
-    return num / den if den else 0.0
+    den = tuning.VALUE_WEIGHT * index.retriever.max_idf * values + sum(w.weight for w in claim.content)
+    return sum(w.weight for w in unaligned) / den if den else 0.0
 
 
 def _reverse(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> float:
@@ -227,7 +223,7 @@ def _coverage(index: FactIndex, claim: ClaimAnalysis, view: FactView, b: _Builde
             num += w
         elif c in view.secondary:
             num += tuning.SECONDARY_WEIGHT * w
-        elif _shares_stem(c, view.primary):
+        elif _shares_stem(c, _primary_prefixes(view.primary)):
             num += tuning.STEM_MATCH_WEIGHT * w
     value_weight = tuning.VALUE_WEIGHT * retriever.max_idf
     if b.value_anchored and not view.merged:
@@ -249,16 +245,14 @@ def _coverage(index: FactIndex, claim: ClaimAnalysis, view: FactView, b: _Builde
     return num / den if den else 0.0
 
 
-def _shares_stem(word: str, vocabulary: frozenset[str]) -> bool:
-    """A word that starts like a word of the fact (five letters or more in common)."""
-    if len(word) < tuning.STEM_PREFIX or not word.isalpha():
-        return False
-    return word[: tuning.STEM_PREFIX] in _prefixes(vocabulary)
-
-
 @lru_cache(maxsize=4096)
-def _prefixes(vocabulary: frozenset[str]) -> frozenset[str]:
-    return frozenset(v[: tuning.STEM_PREFIX] for v in vocabulary if len(v) >= tuning.STEM_PREFIX)
+def _primary_prefixes(primary: frozenset[str]) -> frozenset[str]:
+    return prefixes_of(primary)
+
+
+def _shares_stem(word: str, prefixes: frozenset[str]) -> bool:
+    """A word that starts like a word of the fact (``tuning.STEM_PREFIX`` letters or more in common)."""
+    return len(word) >= tuning.STEM_PREFIX and word.isalpha() and word[: tuning.STEM_PREFIX] in prefixes
 
 
 # --------------------------------------------------------------------------- roles

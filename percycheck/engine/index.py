@@ -92,7 +92,7 @@ class FactIndex:
             for name in (entity.name, *entity.aliases):
                 words.update(w.lower() for w, _, _ in tokens(name))
         self.vocabulary = frozenset(words)
-        self.prefixes = frozenset(v[: tuning.STEM_PREFIX] for v in self.retriever.vocabulary if len(v) >= tuning.STEM_PREFIX)
+        self.prefixes = prefixes_of(self.retriever.vocabulary)
         """The first letters of every word a fact uses: a claim word starting the same way is known."""
 
     # ----------------------------------------------------------------- one fact
@@ -150,6 +150,7 @@ class FactIndex:
             superlatives=frozenset(superlatives_in(" ".join(texts))),
             implied=frozenset(implied | primary | secondary),
             surface=frozenset(surface),
+            prefixes=prefixes_of(primary | secondary),
         )
 
     # ----------------------------------------------------------------- several facts
@@ -217,6 +218,11 @@ class FactIndex:
         return replace(ex, dates=tuple(sorted(dates, key=lambda d: d.start)))
 
 
+def prefixes_of(words: set[str] | frozenset[str]) -> frozenset[str]:
+    """The first ``tuning.STEM_PREFIX`` letters of every word at least that long."""
+    return frozenset(w[: tuning.STEM_PREFIX] for w in words if len(w) >= tuning.STEM_PREFIX)
+
+
 def merge_views(views: list[FactView]) -> FactView:
     """Several facts as one view: their values, words and citations together; the first leads."""
     head = views[0].fact
@@ -246,6 +252,7 @@ def merge_views(views: list[FactView]) -> FactView:
         union("superlatives"),
         union("implied"),
         union("surface"),
+        union("prefixes"),
         merged=True,
         members=tuple(view.fact for view in views),
     )

@@ -33,6 +33,9 @@ class FactView:
     """Word keys the fact entails: its lemmas, their synonyms, more general words, derivations."""
     surface: frozenset[str]
     """The lower-case words of the statement, keywords and quotes (for antonym checks)."""
+    prefixes: frozenset[str] = frozenset()
+    """The first letters (``tuning.STEM_PREFIX``) of every concept of the fact: a claim word that
+    starts the same way is one word to a reader ("relief", "relieved")."""
     merged: bool = False
     """True for several facts joined as one: a passage, or the facts that together support a claim."""
     members: tuple[Fact, ...] = ()
