@@ -40,15 +40,27 @@ def _digest(data: bytes) -> str:
 
 
 def _code_digest() -> str:
-    """Every module and language data file of the package: any change makes a new engine."""
+    """Every module and language data file of the package: any change makes a new engine.
+
+    A large data file (the 7 MB lexicon) is known by its size and its header, which records the
+    digest of what it was built from: reading all of it would cost every start several ms."""
     here = Path(__file__).resolve().parent
     parts = [str(CACHE_FORMAT)]
     for path in sorted([*here.rglob("*.py"), *here.glob("lang/*.txt")]):
         try:
-            parts.append(_digest(path.read_bytes()))
+            if path.stat().st_size > _WHOLE_FILE_LIMIT:
+                with path.open("rb") as f:
+                    parts.append(_digest(f.read(_HEADER_BYTES)) + f"{path.stat().st_size:x}")
+            else:
+                parts.append(_digest(path.read_bytes()))
         except OSError:
             parts.append(path.name)
     return "".join(parts)
+
+
+_WHOLE_FILE_LIMIT = 1 << 20
+"""Files up to this size are hashed whole; larger ones by size and header."""
+_HEADER_BYTES = 4096
 
 
 def _key(facts_bytes: bytes, facts_path: Path) -> str:
