@@ -109,7 +109,16 @@ def unknown(claim: ClaimAnalysis, best: Alignment | None, strangers: Sequence[st
         reason = f"the nearest fact ({fact_id}) is about {best.subject_swap[1]}, not {best.subject_swap[0]}"
     elif best.conflicts:
         c = best.conflicts[0]
-        reason = f"the nearest fact ({fact_id}) gives {c.sourced} for another {c.slot}, not what the claim is about"
+        if not c.anchored:
+            reason = f"the nearest fact ({fact_id}) gives {c.sourced} for another {c.slot}, not what the claim is about"
+        else:
+            if not best.subject_aligned:
+                why = "the claim's subject is not that fact's"
+            elif best.leftover:
+                why = f"the claim also says “{best.leftover[0]}”, which that fact does not"
+            else:
+                why = "the claim restates too little of that fact to be about the same event"
+            reason = f"the nearest fact ({fact_id}) gives {c.sourced} for the {c.slot}, but {why}"
     elif best.unexplained:
         reason = f"no source gives {best.unexplained[0]} (nearest fact: {fact_id})"
     elif best.leftover:
