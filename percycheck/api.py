@@ -146,9 +146,7 @@ def is_markdown(text: str, path: str | None = None, markdown: bool | None = None
     return splitter.looks_like_markdown(text)
 
 
-def find_claims(
-    text: str, path: str | None = None, *, markdown: bool | None = None, lines: bool = False
-) -> Draft:
+def find_claims(text: str, path: str | None = None, *, markdown: bool | None = None, lines: bool = False) -> Draft:
     """The located claims of a draft, with the count of sentences left out.
 
     With ``lines`` every non-empty line is one claim and nothing is judged unworthy; otherwise

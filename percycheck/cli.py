@@ -129,15 +129,13 @@ class Options:
 @click.option(
     "--lines/--no-lines",
     default=False,
-    help="Each non-empty input line is one claim: no sentence splitting, nothing skipped as "
-    "not worth checking.",
+    help="Each non-empty input line is one claim: no sentence splitting, nothing skipped as not worth checking.",
 )
 @click.option(
     "--markdown/--plain",
     "markdown",
     default=None,
-    help="Read input as Markdown or as plain text.  [default: Markdown for .md/.markdown/.mdx, "
-    "plain for .txt, else by content]",
+    help="Read input as Markdown or as plain text.  [default: Markdown for .md/.markdown/.mdx, plain for .txt, else by content]",
 )
 @click.option(
     "--format",
@@ -154,9 +152,7 @@ class Options:
     show_default=True,
     help="Lowest verdict that makes the exit status 1.",
 )
-@click.option(
-    "--facts", "facts_path", metavar="PATH", help="Use this facts file instead of the built-in one."
-)
+@click.option("--facts", "facts_path", metavar="PATH", help="Use this facts file instead of the built-in one.")
 @click.option(
     "--color",
     type=click.Choice(COLOR_CHOICES),
@@ -260,8 +256,7 @@ def _validate(path: str) -> int:
         return EXIT_ERROR
     quotes = sum(len(f.citations) for f in base.facts)
     click.echo(
-        f"{path}: valid: {len(base.facts)} facts, {quotes} citations, "
-        f"{len(base.entities)} entities, {len(base.sources)} sources"
+        f"{path}: valid: {len(base.facts)} facts, {quotes} citations, {len(base.entities)} entities, {len(base.sources)} sources"
     )
     return EXIT_CLEAN
 
@@ -293,9 +288,7 @@ def _list(options: Options) -> int:
             click.echo(f"{f.id}: {sanitize(f.statement)} [{sources}]")
     if not facts:
         click.echo(
-            f"percycheck: no fact matches {_shorten(query)!r}"
-            if query is not None
-            else "percycheck: no facts",
+            f"percycheck: no fact matches {_shorten(query)!r}" if query is not None else "percycheck: no facts",
             err=True,
         )
     return EXIT_CLEAN
@@ -364,17 +357,11 @@ def _gather(options: Options) -> list[Draft]:
         drafts.extend(Draft((Claim(text),)) for text in options.claims)
     for name in names:
         text = _read(None if name == "-" else name)
-        drafts.append(
-            find_claims(
-                text, None if name == "-" else name, markdown=options.markdown, lines=options.lines
-            )
-        )
+        drafts.append(find_claims(text, None if name == "-" else name, markdown=options.markdown, lines=options.lines))
     if not drafts and not options.paths:
         if _is_terminal(sys.stdin):
             raise UsageProblem("nothing to check: give a claim, -f FILE, or pipe text in")
-        drafts.append(
-            find_claims(_read(None), None, markdown=options.markdown, lines=options.lines)
-        )
+        drafts.append(find_claims(_read(None), None, markdown=options.markdown, lines=options.lines))
     return drafts
 
 

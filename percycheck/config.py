@@ -107,19 +107,13 @@ def _check(path: Path, key: str, value: Any) -> None:
     setting = SETTINGS.get(key)
     if setting is None:
         known = ", ".join(sorted(KNOWN_KEYS))
-        hint = (
-            f"; did you mean {key.replace('_', '-')!r}?"
-            if key.replace("_", "-") in SETTINGS
-            else ""
-        )
+        hint = f"; did you mean {key.replace('_', '-')!r}?" if key.replace("_", "-") in SETTINGS else ""
         raise ConfigError(f"{path}: unknown setting {key!r}{hint} (known: {known})")
     if type(value) is not setting.kind:
         wanted = {bool: "true or false", int: "a whole number"}.get(setting.kind, "a string")
         raise ConfigError(f"{path}: {key} must be {wanted}, not {value!r}")
     if setting.choices and value not in setting.choices:
-        raise ConfigError(
-            f"{path}: {key} must be one of {', '.join(setting.choices)}, not {value!r}"
-        )
+        raise ConfigError(f"{path}: {key} must be one of {', '.join(setting.choices)}, not {value!r}")
     if key == "facts" and isinstance(value, str) and not value.strip():
         raise ConfigError(f"{path}: facts must name a file")
 

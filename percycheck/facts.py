@@ -224,7 +224,7 @@ def _sources(raw: list[Any], check: _Checker, base_dir: Path, top: int) -> dict[
             check.problem(line, f"duplicate source id '{sid}'")
             continue
         text: str | None = None  # stays None when the file cannot be read (already reported)
-        target = (base_dir / file)
+        target = base_dir / file
         if "\x00" in file or Path(file).is_absolute():
             check.problem(line, f"source {sid}: file must be a relative path inside the facts file's folder")
         else:
@@ -395,8 +395,14 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity], fa
         check.problem(line, f"{what}unknown unit {unit!r} (one of {', '.join(UNITS)})")
         return None
     _, base_low, base_high = to_base(low, high, unit)
-    prefix = {"almost": "almost ", "about": "about ", "more_than": "more than ", "at_least": "at least ",
-              "less_than": "less than ", "at_most": "at most "}.get(approx, "")
+    prefix = {
+        "almost": "almost ",
+        "about": "about ",
+        "more_than": "more than ",
+        "at_least": "at least ",
+        "less_than": "less than ",
+        "at_most": "at most ",
+    }.get(approx, "")
     return Value("quantity", slot, f"{prefix}{label} {unit}", low=base_low, high=base_high, unit=unit)
 
 

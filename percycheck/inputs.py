@@ -57,9 +57,7 @@ def decode(data: bytes, name: str) -> Decoded:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         text = data.decode("utf-8", errors="replace")
-        return _without_nul(
-            text, f"{name}:{line}", ["invalid UTF-8; undecodable bytes replaced with U+FFFD"]
-        )
+        return _without_nul(text, f"{name}:{line}", ["invalid UTF-8; undecodable bytes replaced with U+FFFD"])
 
 
 def _without_nul(text: str, where: str, notes: list[str]) -> Decoded:
@@ -79,9 +77,7 @@ def read_path(path: str) -> Decoded:
             raise InputError(f"{path}: is a directory")
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(
-                f"{path}: {size:,} bytes is larger than the {MAX_INPUT_BYTES:,}-byte limit"
-            )
+            raise InputError(f"{path}: {size:,} bytes is larger than the {MAX_INPUT_BYTES:,}-byte limit")
         with p.open("rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_HYPERNYM_DEPTH",
     "MAX_SENSES",
     "POS_TAGS",
+    "adjective_exceptions",
     "antonyms",
     "base_forms",
     "derivations",
@@ -33,6 +34,7 @@ __all__ = [
     "senses",
     "synonyms",
     "synset_lemmas",
+    "verb_exceptions",
 ]
 
 MAX_SENSES = 4
@@ -220,6 +222,16 @@ def base_forms(word: str, pos: str | None = None) -> tuple[str, ...]:
     The word itself counts when it is a lemma: base_forms("landed") is ("land", "landed") since WordNet
     has the adjective "landed"; base_forms("landed", "v") is ("land",)."""
     return tuple(dict.fromkeys(_show(b) for b, _ in _bases(word, pos)))
+
+
+def verb_exceptions(word: str) -> tuple[str, ...]:
+    """Bases WordNet's verb exception list gives an irregular form ("drove" -> "drive"); () if none."""
+    return tuple(_show(b) for b in _exceptions(_norm(word), "v"))
+
+
+def adjective_exceptions(word: str) -> tuple[str, ...]:
+    """Bases WordNet's adjective exception list gives an irregular form ("best" -> "good"); () if none."""
+    return tuple(_show(b) for b in _exceptions(_norm(word), "a"))
 
 
 def senses(lemma: str, pos: str | None, limit: int = MAX_SENSES) -> tuple[int, ...]:

@@ -56,10 +56,7 @@ _LIST_MARKER = re.compile(r"(?:[-*+•‣◦–—]|\d{1,3}[.)])[ \t]+")
 # ------------------------------------------------------------------------ abbreviations
 
 # Titles and months come before a name or a date, so they never end a sentence.
-_TITLES = frozenset(
-    "Mr Mrs Ms Messrs Dr Prof St Mt Ft Gen Sen Rep Gov Lt Col Capt Cmdr Sgt Rev Hon Pres"
-    " Supt Adm Maj".split()
-)
+_TITLES = frozenset("Mr Mrs Ms Messrs Dr Prof St Mt Ft Gen Sen Rep Gov Lt Col Capt Cmdr Sgt Rev Hon Pres Supt Adm Maj".split())
 _MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 # Latin and editorial shorthands, in any case.
 _SHORTHANDS = frozenset("e.g i.e vs cf viz approx ca incl esp resp".split())
@@ -177,9 +174,7 @@ def _spans(text: str, plain: bool) -> Iterator[tuple[int, int]]:
         brk, after = match.start(), match.end()
         if letter >= brk:
             begin = after  # nothing open: skip the blank lines
-        elif match.group("para") is not None or (
-            plain and _line_ends_sentence(text, max(begin, line_start), brk, after)
-        ):
+        elif match.group("para") is not None or (plain and _line_ends_sentence(text, max(begin, line_start), brk, after)):
             yield from _trimmed(text, begin, brk)
             begin = after
         line_start = after
@@ -500,9 +495,7 @@ _OPINION_OPENERS = tuple(
     ]
 )  # fmt: skip
 _LINKING_VERBS = frozenset("is are was were be looks look seems seem sounds".split())
-_INTENSIFIERS = frozenset(
-    "so really very truly just absolutely pretty totally quite super the".split()
-)
+_INTENSIFIERS = frozenset("so really very truly just absolutely pretty totally quite super the".split())
 _EVALUATIVE = frozenset(
     "amazing awesome cool incredible beautiful great fantastic wonderful stunning"
     " impressive epic boring overrated terrible awful brilliant best coolest greatest lame"
@@ -629,9 +622,7 @@ def _has_verb(words: tuple[str, ...]) -> bool:
 
 
 def _has_factual_anchor(sentence: _Sentence) -> bool:
-    return _DIGIT.search(sentence.text) is not None or any(
-        word in _NUMBER_WORDS for word in sentence.words
-    )
+    return _DIGIT.search(sentence.text) is not None or any(word in _NUMBER_WORDS for word in sentence.words)
 
 
 def _too_short(sentence: _Sentence) -> bool:

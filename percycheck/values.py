@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from percycheck.models import Entity
-from percycheck.words import OPPOSITES, SYNONYMS, TOKEN_RE, concept, is_content, rewrite_phrases, stem
+from percycheck.words import SYNONYMS, TOKEN_RE, concept, is_content, negative_pole, rewrite_phrases, stem
 
 
 class LazyPattern:
@@ -842,9 +842,8 @@ def find_ordinals(text: str, taken: Sequence[tuple[int, int]]) -> list[Ordinal]:
     return result
 
 
-def find_superlatives(text: str, known: Iterable[str]) -> list[str]:
-    """Superlative words ("heaviest", "most advanced") from a known list."""
-    words = set(known)
+def find_superlatives(text: str, is_superlative: Callable[[str], bool]) -> list[str]:
+    """Superlative words ("heaviest", "most advanced")."""
     found = []
     for m in SUPERLATIVE_RE.finditer(text):
         token = m.group(0).lower()
@@ -854,7 +853,7 @@ def find_superlatives(text: str, known: Iterable[str]) -> list[str]:
             if before.endswith("at ") or token.split()[-1] in ("of", "likely", "a", "an", "the", "recently"):
                 continue
             found.append(token)
-        elif token in words:
+        elif is_superlative(token):
             found.append(token)
     return found
 
@@ -974,7 +973,10 @@ def _looks_like_name(word: str) -> bool:
 
 
 def extract(
-    text: str, gazetteer: Gazetteer, vocabulary: frozenset[str] = frozenset(), superlatives: Iterable[str] = ()
+    text: str,
+    gazetteer: Gazetteer,
+    vocabulary: frozenset[str] = frozenset(),
+    is_superlative: Callable[[str], bool] = lambda word: False,
 ) -> Extraction:
     """Every comparable value in ``text``."""
     mentions = gazetteer.find(text)
@@ -1008,7 +1010,7 @@ def extract(
         times=tuple(times),
         stray_numbers=stray,
         unknown_names=unknown,
-        superlatives=tuple(find_superlatives(text, superlatives)),
+        superlatives=tuple(find_superlatives(text, is_superlative)),
     )
 
 
@@ -1018,7 +1020,7 @@ def content_concepts(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[s
     masked = mask(text, spans)
     for m in TOKEN_RE.finditer(rewrite_phrases(masked)):
         word = m.group(0)
-        whole_known = word.lower() in OPPOSITES or stem(word) in SYNONYMS
+        whole_known = negative_pole(word) is not None or stem(word) in SYNONYMS
         parts = word.split("-") if "-" in word and not whole_known else [word]
         for part in parts:
             if is_content(part):

@@ -79,9 +79,7 @@ class Engine:
             outcomes += self._joined(claim, candidates, outcomes)
         return self._choose(claim, outcomes)
 
-    def _joined(
-        self, claim: ClaimAnalysis, candidates: list[int], outcomes: list[Outcome]
-    ) -> list[Outcome]:
+    def _joined(self, claim: ClaimAnalysis, candidates: list[int], outcomes: list[Outcome]) -> list[Outcome]:
         """Facts that may together state what no one of them states alone.
 
         A source sentence the curation split into several facts is judged as one statement

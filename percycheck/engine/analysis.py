@@ -14,7 +14,7 @@ from percycheck.engine.index import FactIndex
 from percycheck.engine.lexical import implied_keys, word_keys
 from percycheck.engine.records import ClaimAnalysis, ClaimWord
 from percycheck.values import Amount, Extraction, content_concepts, extract, mask, overlaps
-from percycheck.words import SUPERLATIVES, concept, is_content, polarity, rewrite_phrases, tokens
+from percycheck.words import concept, is_content, is_superlative, polarity, rewrite_phrases, tokens
 
 ATTRIBUTION_RES = (
     re.compile(r"^(?:according to|as reported by|per)\s+[^,]{2,60},\s*", re.I),
@@ -64,10 +64,10 @@ def merge_restatements(ex: Extraction) -> Extraction:
 
 def analyse(index: FactIndex, text: str) -> ClaimAnalysis:
     """Values, concepts and weighted content words of one claim."""
-    ex = merge_restatements(index.resolve_relative_dates(extract(text, index.gazetteer, index.vocabulary, SUPERLATIVES)))
+    ex = merge_restatements(index.resolve_relative_dates(extract(text, index.gazetteer, index.vocabulary, is_superlative)))
     spans = ex.spans
     retriever = index.retriever
-    concepts = tuple(dict.fromkeys(retriever.correct(c) for c in content_concepts(text, spans)))
+    concepts = tuple(dict.fromkeys(index.known_concept(c) for c in content_concepts(text, spans)))
     words: set[str] = set(concepts)
     implied: set[str] = set()
     for w, _, _ in tokens(rewrite_phrases(text)):
@@ -84,7 +84,7 @@ def analyse(index: FactIndex, text: str) -> ClaimAnalysis:
             if not is_content(part) or part in seen:
                 continue
             seen.add(part)
-            head = retriever.correct(concept(part))
+            head = index.known_concept(concept(part), part)
             keys = word_keys(part) | {head}
             weight = retriever.weight(head)
             content.append(ClaimWord(part, frozenset(keys), weight))
@@ -115,4 +115,3 @@ def _starts_before(text: str, word: str, end: int, spans: list[tuple[int, int]])
             return True
         at = low.find(word.lower(), at + 1)
     return False
-

@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from percycheck.engine import tuning
-from percycheck.engine.lexical import implied_keys
+from percycheck.engine.lexical import implied_keys, synonyms_of
 from percycheck.engine.records import FactView
 from percycheck.facts import FactBase
 from percycheck.matcher import Document, Retriever
 from percycheck.models import Entity, Fact
 from percycheck.values import DateValue, Extraction, Gazetteer, content_concepts
-from percycheck.words import SUPERLATIVES, concept, is_content, polarity, rewrite_phrases, stem, tokens
+from percycheck.words import PHRASE_JOINER, concept, is_content, is_superlative, polarity, rewrite_phrases, stem, tokens
 
 GENERIC_SLOT_WORDS = frozenset("date day time rank value number count site place location name year month of the a".split())
 """Words of a slot name that say nothing of the event ("landing date" is about landing)."""
@@ -51,7 +52,7 @@ def superlatives_in(text: str) -> set[str]:
     words = [w for w, _, _ in tokens(rewrite_phrases(text))]
     found = set()
     for i, w in enumerate(words):
-        if w in SUPERLATIVES:
+        if is_superlative(w):
             found.add(stem(w))
             if w in ("most", "least") and i + 1 < len(words):
                 found.add(f"{w} {stem(words[i + 1])}")
@@ -94,6 +95,21 @@ class FactIndex:
         self.vocabulary = frozenset(words)
         self.prefixes = prefixes_of(self.retriever.vocabulary)
         """The first letters of every word a fact uses: a claim word starting the same way is known."""
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one index per engine, which lives as long as the process
+    def known_concept(self, concept_key: str, word: str = "") -> str:
+        """The concept the facts use for a claim word: its own, a WordNet synonym's ("photo" is a
+        "photograph"), else the known word it most likely misspells."""
+        retriever = self.retriever
+        if retriever.known(concept_key):
+            return concept_key
+        word = word or concept_key
+        for other in [concept(s.replace(" ", PHRASE_JOINER)) for s in sorted(synonyms_of(word))] + [
+            concept(part) for part in word.split(PHRASE_JOINER)[:1] if PHRASE_JOINER in word
+        ]:
+            if retriever.known(other):
+                return other
+        return retriever.correct(concept_key)
 
     # ----------------------------------------------------------------- one fact
 

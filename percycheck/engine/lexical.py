@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from percycheck import lexicon
 from percycheck.engine import tuning
-from percycheck.words import concept, stem
+from percycheck.words import PHRASE_JOINER, concept, is_content, stem
 
 
 @lru_cache(maxsize=65536)
@@ -22,7 +22,17 @@ def word_keys(word: str) -> frozenset[str]:
     low = word.lower().replace("’", "'")
     keys = {concept(low), stem(low), low}
     keys.update(lexicon.base_forms(low))
+    for part in _phrase_parts(low):
+        keys |= word_keys(part)
     return frozenset(keys)
+
+
+def _phrase_parts(word: str) -> list[str]:
+    """The content words of a joined phrasal verb ("arrive_at" -> "arrive"): a phrase keeps the
+    meanings of its words as well as its own, since the literal reading may be the one meant."""
+    if PHRASE_JOINER not in word:
+        return []
+    return [part for part in word.split(PHRASE_JOINER) if is_content(part)]
 
 
 @lru_cache(maxsize=65536)
@@ -35,6 +45,8 @@ def implied_keys(word: str) -> frozenset[str]:
     keys = set(word_keys(word))
     for base in lexicon.base_forms(word.lower()):
         keys.update(_related_lemmas(base))
+    for part in _phrase_parts(word.lower()):
+        keys |= implied_keys(part)
     for key in list(keys):
         keys.add(concept(key))
     return frozenset(keys)
@@ -70,3 +82,15 @@ def _antonyms(word: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _base_forms(word: str) -> frozenset[str]:
     return frozenset(lexicon.base_forms(word.lower()))
+
+
+@lru_cache(maxsize=65536)
+def synonyms_of(word: str) -> frozenset[str]:
+    """Synonyms of a word's most frequent senses, in every part of speech ("photo": "photograph")."""
+    found: set[str] = set()
+    for base in lexicon.base_forms(word.lower()) or (word.lower(),):
+        for pos in lexicon.POS_TAGS:
+            for sid in lexicon.senses(base, pos, limit=tuning.ENTAILING_SENSES):
+                found.update(lexicon.synset_lemmas(sid))
+    found.discard(word.lower())
+    return frozenset(found)

@@ -31,9 +31,7 @@ Explain: TypeAlias = "Callable[[Citation], str | None]"
 # C0 controls except \t and \n, DEL, C1 controls (U+0080-U+009F: a lone U+009B is a CSI on
 # some terminals), line/paragraph separators, bidi embeddings/overrides/isolates (they reorder
 # what a reader sees) and lone surrogates (they cannot be encoded and would crash the write).
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 # json.dumps already escapes U+0000-U+001F; with ensure_ascii=False these still pass through raw.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -83,19 +81,11 @@ def verdict_to_dict(result: Result) -> dict[str, object]:
         "claim": verdict.claim,
         "verdict": verdict.verdict,
         "confidence": round(verdict.confidence, 3),
-        "fact": (
-            None
-            if verdict.fact is None
-            else {"id": verdict.fact.id, "statement": verdict.fact.statement}
-        ),
+        "fact": (None if verdict.fact is None else {"id": verdict.fact.id, "statement": verdict.fact.statement}),
         "citations": [citation_to_dict(citation) for citation in verdict.citations],
         "reason": verdict.reason,
         "suggestion": verdict.suggestion,
-        "location": (
-            None
-            if location is None
-            else {"path": location.path, "line": location.line, "column": location.column}
-        ),
+        "location": (None if location is None else {"path": location.path, "line": location.line, "column": location.column}),
     }
 
 

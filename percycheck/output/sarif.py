@@ -100,11 +100,7 @@ def _result(result: Result, rule_index: int) -> dict[str, object]:
     sarif_result["properties"] = {
         "claim": verdict.claim,
         "confidence": round(verdict.confidence, 3),
-        "fact": (
-            None
-            if verdict.fact is None
-            else {"id": verdict.fact.id, "statement": verdict.fact.statement}
-        ),
+        "fact": (None if verdict.fact is None else {"id": verdict.fact.id, "statement": verdict.fact.statement}),
         "reason": verdict.reason,
         "suggestion": verdict.suggestion,
         "citations": [citation_to_dict(citation) for citation in verdict.citations],
