@@ -66,7 +66,7 @@ def join_phrases(text: str) -> str:
     """Join the words of WordNet's multi-word verbs and adverbs found in lower-case ``text``.
 
     A phrasal verb becomes one token at its base form ("touched down" -> "touch_down"), so it is
-    compared as the one verb it is; its words still count too (words.py keeps "arrive" in
+    compared as the one verb it is; its words still count too (engine/lexical.py keeps "arrive" in
     "arrive_at"). An adverbial phrase becomes a function word when WordNet gives one as its
     synonym ("as well" -> "also"); "at least" stays, since "leastways" says no more, and "of
     course" is not about a course. Nouns are left alone: a compound's words say what it is about
@@ -108,7 +108,8 @@ def _phrase_at(words: tuple[str, ...]) -> tuple[int, str] | None:
             if words[1:n] != phrase[1:]:
                 continue
             lemma = PHRASE_JOINER.join(phrase)
-            if lexicon.senses(lemma, "v"):
+            # "was on" is the copula and a preposition, not the phrasal verb "be on"
+            if base not in STOPWORDS and first not in STOPWORDS and lexicon.senses(lemma, "v"):
                 return n, lemma
             if base == first:
                 for sid in lexicon.senses(lemma, "r", limit=1):

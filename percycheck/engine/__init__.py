@@ -97,7 +97,18 @@ class Engine:
                 outcome = decide(align(index, claim, passage))
                 if outcome.verdict == "supported":
                     found.append(outcome)
-        joinable = [o.alignment.view for o in outcomes if _joinable(o.alignment)][: tuning.JOINT_CANDIDATES]
+        # each fact joins for a date or amount of the claim that no better fact already confirms:
+        # facts that all name Jezero Crater do not together state what none of them does, and a
+        # fact that names the robotic arm does not put a camera on it
+        names = {m.text for m in claim.extraction.mentions}
+        joinable = []
+        confirmed: set[str] = set()
+        for outcome in outcomes:
+            a = outcome.alignment
+            values = a.confirmed - names
+            if _joinable(a) and not values <= confirmed and len(joinable) < tuning.JOINT_CANDIDATES:
+                joinable.append(a.view)
+                confirmed |= values
         if len(joinable) > 1:
             outcome = decide(align(index, claim, merge_views(joinable)))
             if outcome.verdict == "supported":

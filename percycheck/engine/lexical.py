@@ -45,11 +45,23 @@ def implied_keys(word: str) -> frozenset[str]:
     keys = set(word_keys(word))
     for base in lexicon.base_forms(word.lower()):
         keys.update(_related_lemmas(base))
+        # synonyms also stand for their concept, but more general words only as themselves:
+        # "relieved" is a kind of "free" (discharge), and the group that makes "free" a "drop"
+        # means another sense
+        keys.update(concept(w) for w in _synonym_lemmas(base))
     for part in _phrase_parts(word.lower()):
         keys |= implied_keys(part)
-    for key in list(keys):
-        keys.add(concept(key))
     return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _synonym_lemmas(base: str) -> frozenset[str]:
+    """The lemma, its derivations and the synonyms of its frequent senses."""
+    found: set[str] = {base, *lexicon.derivations(base)}
+    for pos in lexicon.POS_TAGS:
+        for sid in lexicon.senses(base, pos, limit=tuning.ENTAILING_SENSES):
+            found.update(lexicon.synset_lemmas(sid))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=65536)
@@ -86,11 +98,10 @@ def _base_forms(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def synonyms_of(word: str) -> frozenset[str]:
-    """Synonyms of a word's most frequent senses, in every part of speech ("photo": "photograph")."""
+    """Synonyms and derivations of a word's most frequent senses ("photo": "photograph")."""
+    low = word.lower()
     found: set[str] = set()
-    for base in lexicon.base_forms(word.lower()) or (word.lower(),):
-        for pos in lexicon.POS_TAGS:
-            for sid in lexicon.senses(base, pos, limit=tuning.ENTAILING_SENSES):
-                found.update(lexicon.synset_lemmas(sid))
-    found.discard(word.lower())
+    for base in lexicon.base_forms(low) or (low,):
+        found |= _synonym_lemmas(base)
+    found.discard(low)
     return frozenset(found)
