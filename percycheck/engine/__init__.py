@@ -18,7 +18,7 @@ from percycheck.engine import tuning, wording
 from percycheck.engine.alignment import align
 from percycheck.engine.analysis import analyse, strip_attribution
 from percycheck.engine.index import FactIndex, merge_views
-from percycheck.engine.records import Alignment, ClaimAnalysis, Outcome
+from percycheck.engine.records import Alignment, ClaimAnalysis, FactView, Outcome
 from percycheck.engine.rules import decide
 from percycheck.facts import FactBase
 from percycheck.models import Verdict
@@ -101,7 +101,7 @@ class Engine:
         # facts that all name Jezero Crater do not together state what none of them does, and a
         # fact that names the robotic arm does not put a camera on it
         names = {m.text for m in claim.extraction.mentions}
-        joinable = []
+        joinable: list[FactView] = []
         confirmed: set[str] = set()
         for outcome in outcomes:
             a = outcome.alignment
