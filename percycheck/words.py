@@ -1,8 +1,10 @@
 """Word-level normalisation: tokens, stems, synonyms, negation and opposites.
 
 Claims and facts are compared as bags of *concepts*: a word is lower-cased, stemmed and mapped
-to the head of its synonym group, so "touched down", "landed" and "landing" meet. The lists here
-are general English and spaceflight vocabulary, not phrases of any one fact.
+to the head of its synonym group, so "touched down", "landed" and "landing" meet. English comes
+from two places: WordNet (``percycheck.lexicon``: phrasal verbs, irregular forms, antonyms,
+superlatives) and the small data files of ``percycheck/lang`` for what WordNet lacks (stop words,
+grammatical constructions, spaceflight synonyms), each tested in tests/test_lang_data.py.
 """
 
 from __future__ import annotations
