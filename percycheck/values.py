@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from percycheck.models import Entity
+from percycheck.numwords import find_number_words
 from percycheck.words import SYNONYMS, TOKEN_RE, concept, is_content, negative_pole, rewrite_phrases, stem
 
 
@@ -762,6 +763,30 @@ def approx_before(text: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
+def digitised(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with long spelled-out numbers written in digits ("two thousand two hundred
+    sixty-three" -> "2263"), padded with spaces to the same length so every offset still points
+    into ``text``, and the spans rewritten. Numbers of one or two words ("fifty-seven", "two
+    million") are left to the amount pattern, which reads them with their precision."""
+    out = text
+    spans = []
+    for span in find_number_words(text):
+        words = text[span.start : span.end]
+        if span.ordinal or len(NUMBER_TOKEN_RE.findall(words)) < LONG_NUMBER_WORDS:
+            continue
+        digits = str(int(span.value)) if span.value == int(span.value) else repr(span.value)
+        if len(digits) <= len(words):
+            out = out[: span.start] + digits.ljust(len(words)) + out[span.end :]
+            spans.append((span.start, span.end))
+    return out, spans
+
+
+LONG_NUMBER_WORDS = 3
+"""Number words from which a spelled-out number is rewritten in digits ("one hundred five")."""
+
+NUMBER_TOKEN_RE = re.compile(r"[A-Za-z]+")
+
+
 def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
     """Quantities with units and counts of things, as intervals in base units."""
     result: list[Amount] = find_fractions(text, taken)
@@ -769,8 +794,10 @@ def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:
     vague = find_vague(text, taken)
     result += vague
     taken += [(a.start, a.end) for a in vague]
-    for m in AMOUNT_RE.finditer(text):
+    scan, rewritten = digitised(text)
+    for m in AMOUNT_RE.finditer(scan):
         start, end = m.start(), m.end()
+        end = max([end, *(e for s, e in rewritten if s <= m.start() < e)])  # the whole spelled number
         num_start = m.start("num") if m.group("num") else m.start("a_unit")
         if any(s < end and num_start < e for s, e in taken):
             continue

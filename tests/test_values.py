@@ -12,6 +12,7 @@ from percycheck.values import (
     ROUNDING_CAP,
     Gazetteer,
     date_matches,
+    digitised,
     extract,
     find_amounts,
     find_dates,
@@ -158,3 +159,41 @@ def test_extraction_is_linear_on_hostile_input(gazetteer: Gazetteer, size: int) 
     for text in ("9" * size, "Feb. " * (size // 5), "about " * (size // 6) + "1 kg", "a-" * (size // 2)):
         ex = extract(text, gazetteer)
         assert ex.text == text
+
+
+# --------------------------------------------------------------------------- number words of any size
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("It weighs two thousand two hundred sixty-three pounds.", 2262.5, 2263.5),
+        ("It drove three hundred twenty meters.", 315.0, 325.0),
+        ("one and a half million miles", 1.45e6, 1.55e6),
+    ],
+)
+def test_long_spelled_out_numbers_are_read_with_their_unit(text: str, low: float, high: float) -> None:
+    (amount,) = find_amounts(text, [])
+    unit = {"mass": 0.45359237, "length": 1.0}[amount.dimension]
+    scale = 1609.344 if "miles" in text else unit
+    assert low * scale <= amount.low <= amount.high <= high * scale
+
+
+def test_a_long_spelled_out_count_keeps_its_words_and_noun() -> None:
+    (amount,) = find_amounts("About one hundred and five samples were taken.", [])
+    assert amount.text == "About one hundred and five"
+    assert amount.noun == ("samples",)
+    assert amount.low <= 105 <= amount.high
+
+
+def test_digitising_keeps_every_offset() -> None:
+    text = "It weighs two thousand two hundred sixty-three pounds, said NASA."
+    scan, spans = digitised(text)
+    assert len(scan) == len(text)
+    assert scan.startswith("It weighs 2263 ") and scan.endswith("pounds, said NASA.")
+    assert [text[s:e] for s, e in spans] == ["two thousand two hundred sixty-three"]
+
+
+@pytest.mark.parametrize("text", ["It took fifty-seven images.", "two million miles", "the twenty-first sample"])
+def test_short_and_ordinal_number_words_are_left_to_the_amount_pattern(text: str) -> None:
+    assert digitised(text) == (text, [])
