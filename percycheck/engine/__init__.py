@@ -73,6 +73,7 @@ class Engine:
         search = list(claim.concepts) + ["@" + m.entity for m in ex.mentions]
         search += [concept(w) for a in ex.amounts for w in a.noun]  # "four-wheeled" is about wheels
         candidates = index.retriever.candidates(search, text)
+        candidates += [i for i in index.value_candidates(ex) if i not in candidates]
         views = [index.views[i] for i in candidates]
         outcomes = [decide(align(index, claim, v)) for v in views]
         if not any(o.verdict != "unknown" for o in outcomes):

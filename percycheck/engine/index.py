@@ -7,6 +7,7 @@ entails, its sibling facts from the same passage, the events the facts date, and
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -17,7 +18,7 @@ from percycheck.engine.records import FactView
 from percycheck.facts import FactBase
 from percycheck.matcher import Document, Retriever
 from percycheck.models import Entity, Fact
-from percycheck.values import DateValue, Extraction, Gazetteer, content_concepts
+from percycheck.values import UNITS, DateValue, Extraction, Gazetteer, content_concepts, date_matches, overlaps, parse_iso
 from percycheck.words import PHRASE_JOINER, concept, is_content, is_superlative, polarity, rewrite_phrases, stem, tokens
 
 GENERIC_SLOT_WORDS = frozenset("date day time rank value number count site place location name year month of the a".split())
@@ -220,6 +221,40 @@ class FactIndex:
                         seen.setdefault(concept(w), set()).add(value.text)
         return {event: next(iter(dates)) for event, dates in seen.items() if len(dates) == 1}
 
+    def value_candidates(self, ex: Extraction) -> list[int]:
+        """Facts that state one of the claim's dates or measured amounts, whatever their words.
+
+        "On July 30, NASA sent the rover off" shares no word with the launch fact, but its date is
+        the launch's: the fact is worth aligning. A value many facts share (the landing day)
+        singles out none of them and adds nothing to what the words retrieve.
+        """
+        found: list[int] = []
+        for d in ex.dates:
+            if d.valid and d.month is not None:
+                found += self._sharing(
+                    [i for i, v in enumerate(self.views) for x in v.fact.values if x.kind == "date" and _date_agrees(d, x.text)]
+                )
+        for a in ex.amounts:
+            if a.dimension != "count" and not a.comparative:
+                found += self._sharing(
+                    [
+                        i
+                        for i, v in enumerate(self.views)
+                        for x in v.fact.values
+                        if x.kind == "quantity"
+                        and x.unit
+                        and UNITS[x.unit][0] == a.dimension
+                        and x.low is not None
+                        and overlaps(a.low, a.high, x.low, x.high if x.high is not None else math.inf)
+                    ]
+                )
+        return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _sharing(indexes: list[int]) -> list[int]:
+        unique = list(dict.fromkeys(indexes))
+        return unique if len(unique) <= tuning.VALUE_CANDIDATES else []
+
     def resolve_relative_dates(self, ex: Extraction) -> Extraction:
         """Turn "two days after landing" into a date, where the facts date the event."""
         if not ex.relative_dates:
@@ -232,6 +267,14 @@ class FactIndex:
             day = dt.date.fromisoformat(anchor) + dt.timedelta(days=r.days)
             dates.append(DateValue(day.year, day.month, day.day, r.text, r.start, r.end))
         return replace(ex, dates=tuple(sorted(dates, key=lambda d: d.start)))
+
+
+def _date_agrees(claim: DateValue, iso: str) -> bool:
+    """Does a claimed date agree with a fact's ISO date (a claim without a year takes the fact's)?"""
+    year, month, day = parse_iso(iso)
+    return date_matches(claim, year, month, day) or (
+        claim.year is None and date_matches(DateValue(year, claim.month, claim.day, claim.text, 0, 0), year, month, day)
+    )
 
 
 def prefixes_of(words: set[str] | frozenset[str]) -> frozenset[str]:

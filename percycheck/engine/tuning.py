@@ -62,6 +62,11 @@ SUBSTITUTION_SPAN = 2
 SIBLING_CANDIDATES = 3
 """How many of the best candidates are also tried together with their sibling facts."""
 
+VALUE_CANDIDATES = 3
+"""A claim's date or amount adds the facts that state it to the candidates, when no more than this
+many do: a rarer value points at its event, a common one (the landing day) at none. Set by hand
+on realprose-tune: the launch, drive-record and descent-image facts are each one or two facts."""
+
 JOINT_CANDIDATES = 4
 """How many of the best candidates may join to support a claim whose parts come from several facts."""
 
