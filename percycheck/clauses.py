@@ -41,6 +41,11 @@ APPOSITIVE_RE_FULL = re.compile(
 PARTICIPLE_RE = re.compile(
     r"^(?P<part>(?:[A-Z][a-z]+ed|Built|Made|Sent|Taken|Shot|Drawn|Seen|Led|Run|Held)\b[^,]{3,120}),\s+(?P<rest>(?:the|NASA|its|it|[A-Z])\S*\s.+)$"
 )
+TRAILING_APPOSITIVE_RE = re.compile(
+    r"(?P<x>\b(?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*),\s+(?P<app>(?:a|an|the)\s[^,;:]{3,120}?)[.!]?$"
+)
+"""A name that ends the sentence with a description: "..., deployed Ingenuity, the first helicopter
+to fly on another planet." The description is a claim about the name."""
 ASIDE_WORDS = 3
 """A relative clause or an appositive with fewer words than this is left in place."""
 
@@ -59,6 +64,10 @@ def split_asides(text: str) -> list[str]:
         subject = subject_words(rest) or "it"
         parts.append(f"{subject} was {m.group('part')[0].lower()}{m.group('part')[1:]}")
         masked = rest[0].upper() + rest[1:]
+    m = TRAILING_APPOSITIVE_RE.search(masked)
+    if m and m.start() > 0 and len(m.group("app").split()) >= ASIDE_WORDS:
+        parts.append(f"{m.group('x')} is {m.group('app')}")
+        masked = masked[: m.end("x")]
     m = APPOSITIVE_RE_FULL.match(masked)
     if m and len(m.group("app").split()) >= ASIDE_WORDS and not m.group("app").lower().startswith(("which", "who")):
         parts.append(f"{m.group('x')} is {m.group('app')}")
