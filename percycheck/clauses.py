@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from percycheck import lexicon
+
 SPLIT_RE = re.compile(r";\s?|(?<!\s),?\s+(?:and|but|while|whereas)\s+(?:then\s+|later\s+|also\s+|has\s+since\s+)?", re.I)
 """Where a compound claim may split. Each run of spaces is tried once (the look-behind), so
 the pattern stays linear on long runs of spaces."""
@@ -46,6 +48,11 @@ TRAILING_APPOSITIVE_RE = re.compile(
 )
 """A name that ends the sentence with a description: "..., deployed Ingenuity, the first helicopter
 to fly on another planet." The description is a claim about the name."""
+OPENING_PREPOSITIONS = frozenset(
+    "in on at after before during since by for from with within over under until following despite "
+    "unlike like as when while once about across along among around through throughout".split()
+)
+"""An opening phrase that starts with one of these ("In its first year, ...") is not a noun with an appositive."""
 ASIDE_WORDS = 3
 """A relative clause or an appositive with fewer words than this is left in place."""
 
@@ -69,7 +76,12 @@ def split_asides(text: str) -> list[str]:
         parts.append(f"{m.group('x')} is {m.group('app')}")
         masked = masked[: m.end("x")]
     m = APPOSITIVE_RE_FULL.match(masked)
-    if m and len(m.group("app").split()) >= ASIDE_WORDS and not m.group("app").lower().startswith(("which", "who")):
+    if (
+        m
+        and len(m.group("app").split()) >= ASIDE_WORDS
+        and not m.group("app").lower().startswith(("which", "who"))
+        and m.group("x").split()[0].lower() not in OPENING_PREPOSITIONS
+    ):
         parts.append(f"{m.group('x')} is {m.group('app')}")
         masked = f"{m.group('x')} {m.group('rest')}"
     for rel in RELATIVE_RE.finditer(masked):
@@ -100,13 +112,15 @@ def split_clauses(text: str) -> list[str]:
 
 
 def _split_conjunctions(text: str) -> list[str]:
-    """Split on "and", "but", "while", ";" where a new predicate starts."""
-    pieces = SPLIT_RE.split(text)
+    """Split on "and", "but", "while", ";" where a new predicate starts, and on the commas of a
+    series of predicates ("collected X, tested Y and deployed Z")."""
+    pieces = [p for piece in SPLIT_RE.split(text) for p in _series(piece)] if SPLIT_RE.search(text) else [text]
     if len(pieces) < 2:
         return [text]
     parts: list[str] = [pieces[0]]
     for piece in pieces[1:]:
-        if len(piece.split()) >= MIN_PART_WORDS and _starts_predicate(piece):
+        # "NASA, ESA and JAXA are partners": the words before "and" have no verb, so no clause ends there
+        if len(piece.split()) >= MIN_PART_WORDS and _starts_predicate(piece) and _has_predicate(parts[-1]):
             parts.append(piece)
         else:
             joiner = " and " if not parts[-1].endswith(";") else " "
@@ -130,6 +144,28 @@ def _split_conjunctions(text: str) -> list[str]:
     return result
 
 
+SERIES_COMMA_RE = re.compile(r",\s+(?=[a-z]+ed\b)")
+"""A comma before a past-tense verb, inside a series that "and" ends."""
+
+
+def _series(piece: str) -> list[str]:
+    """The predicates of a comma series, when each item after a comma starts with its verb."""
+    items = SERIES_COMMA_RE.split(piece)
+    if len(items) < 2 or not all(len(i.split()) >= MIN_PART_WORDS and _starts_predicate(i) for i in items[1:]):
+        return [piece]
+    return items
+
+
+def _has_predicate(piece: str) -> bool:
+    """Does a piece carry a verb anywhere (a known verb, a past tense, or a present tense in "-s"
+    that WordNet reads as a verb: "Watkins directs JPL")?"""
+    words = piece.split()
+    if any(_starts_predicate(" ".join(words[i:])) for i in range(0, len(words), VERB_WINDOW)):
+        return True
+    bare = [w.strip(",.;:()\"'“”") for w in words]
+    return any(w.islower() and w.endswith("s") and w[:-1] in lexicon.base_forms(w, "v") for w in bare)
+
+
 def _starts_predicate(piece: str) -> bool:
     """Do the words after a conjunction carry a verb of their own?"""
     if ELLIPSIS_RE.match(piece):
@@ -149,6 +185,11 @@ ADVERBS = frozenset("first also then later recently successfully finally already
 def subject_words(first: str) -> str:
     """The words before the first clause's verb: what a bare second clause is about."""
     words = first.split()
+    if words and words[0].lower() in OPENING_PREPOSITIONS:
+        # "In its first year, Perseverance collected ...": the subject follows the opening phrase
+        comma = next((i for i, w in enumerate(words[:8]) if w.endswith(",")), None)
+        if comma is not None:
+            return subject_words(" ".join(words[comma + 1 :]))
     for i, word in enumerate(words[:8]):
         w = word.strip(",.;:()\"'“”").lower()
         if (
