@@ -91,7 +91,11 @@ def entry_point(name: str = "percycheck") -> str:
 
 
 def clean_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM", "CI")}
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM", "CI")
+    }
 
 
 # --------------------------------------------------------------------------- claims as args
@@ -138,7 +142,9 @@ def test_the_readme_example() -> None:
 
 
 def test_file(tmp_path: Path) -> None:
-    (tmp_path / "notes.txt").write_text(f"Intro words.\n\nIt was sunny. {CONTRADICTED}\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(
+        f"Intro words.\n\nIt was sunny. {CONTRADICTED}\n", encoding="utf-8"
+    )
     result = run("-f", "notes.txt", "--format", "jsonl")
     assert result.exit_code == 1
     rows = [row for row in jsonl(result) if row["verdict"] == "contradicted"]
@@ -289,7 +295,9 @@ def test_locations_survive_crlf_and_tabs(tmp_path: Path, suffix: str) -> None:
     result = run("-f", f"cli-crlf.{suffix}", "--format", "jsonl")
     rows = [r for r in jsonl(result) if r["verdict"] == "contradicted"]
     column = line.index(CONTRADICTED) + 1  # a tab is one character
-    assert [r["location"] for r in rows] == [{"path": f"cli-crlf.{suffix}", "line": 3, "column": column}]
+    assert [r["location"] for r in rows] == [
+        {"path": f"cli-crlf.{suffix}", "line": 3, "column": column}
+    ]
 
 
 def test_a_leading_tab_counts_as_one_column(tmp_path: Path) -> None:
@@ -306,7 +314,12 @@ def test_a_bom_does_not_shift_columns(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("mode", "skipped"), [("--markdown", 2), ("--plain", 4)])
 def test_ignore_and_ignore_next_line(mode: str, skipped: int) -> None:
-    text = f"{CONTRADICTED} <!-- percycheck: ignore -->\n\n<!-- percycheck: ignore-next-line -->\n{CONTRADICTED}\n\n{SUPPORTED}\n"
+    text = (
+        f"{CONTRADICTED} <!-- percycheck: ignore -->\n\n"
+        "<!-- percycheck: ignore-next-line -->\n"
+        f"{CONTRADICTED}\n\n"
+        f"{SUPPORTED}\n"
+    )
     result = run(mode, "--format", "json", input=text)
     document = json.loads(result.stdout)
     assert [r["claim"] for r in document["results"]] == [SUPPORTED]
@@ -356,7 +369,9 @@ def test_json_is_one_document_with_a_summary() -> None:
 
 
 def test_github_annotates_findings_only(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text(f"{SUPPORTED}\n\n{UNKNOWN}\n\n{CONTRADICTED}\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        f"{SUPPORTED}\n\n{UNKNOWN}\n\n{CONTRADICTED}\n", encoding="utf-8"
+    )
     result = run("-f", "a.md", "--format", "github")
     lines = result.stdout.splitlines()
     assert len(lines) == 2
@@ -440,7 +455,9 @@ def test_invalid_facts_file_is_one_line() -> None:
     result = run("--facts", str(DATA / "cli-bad-facts.yaml"), SUPPORTED)
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1
-    assert re.match(r"percycheck: error: .*cli-bad-facts\.yaml:\d+: .*\(and 1 more problems?\)$", result.stderr)
+    assert re.match(
+        r"percycheck: error: .*cli-bad-facts\.yaml:\d+: .*\(and 1 more problems?\)$", result.stderr
+    )
 
 
 def test_validate_facts_valid() -> None:
@@ -522,7 +539,9 @@ def test_explain_shows_the_quote_in_its_source() -> None:
 def test_explain_with_the_builtin_facts() -> None:
     result = run("--explain", CONTRADICTED, env={"COLUMNS": "400"})
     assert "including new distance records. »" in result.stdout  # the sentence before, clipped
-    assert "»The 2,263-pound robotic geologist collected the first rock core samples" in result.stdout
+    assert (
+        "»The 2,263-pound robotic geologist collected the first rock core samples" in result.stdout
+    )
     assert result.exit_code == 1
 
 
@@ -534,7 +553,8 @@ def test_citation_context_marks_the_quote_between_its_neighbours() -> None:
     base = api.load_facts(CLI_FACTS)
     context = api.citation_context(base, _gazette_citation("Perseverance rolls on six wheels."))
     assert (
-        context == "Engineers checked it twice. »Perseverance rolls on six wheels.« Each wheel is made of aluminium."  # noqa: E501
+        context
+        == "Engineers checked it twice. »Perseverance rolls on six wheels.« Each wheel is made of aluminium."  # noqa: E501
     )
 
 
@@ -543,7 +563,9 @@ def test_citation_context_at_the_edges_of_the_source() -> None:
     assert api.citation_context(base, _gazette_citation("The rover is big.")) == (
         "»The rover is big.« Engineers checked it twice."
     )
-    assert api.citation_context(base, _gazette_citation("That is all.")) == ("Each wheel is made of aluminium. »That is all.«")
+    assert api.citation_context(base, _gazette_citation("That is all.")) == (
+        "Each wheel is made of aluminium. »That is all.«"
+    )
 
 
 def test_citation_context_of_part_of_a_sentence() -> None:
@@ -556,7 +578,10 @@ def test_citation_context_of_part_of_a_sentence() -> None:
 def test_citation_context_none_when_it_cannot_help() -> None:
     base = api.load_facts(CLI_FACTS)
     assert api.citation_context(base, _gazette_citation("Not in the text at all.")) is None
-    assert api.citation_context(base, _gazette_citation("The rover is big.", source="elsewhere")) is None
+    assert (
+        api.citation_context(base, _gazette_citation("The rover is big.", source="elsewhere"))
+        is None
+    )
 
 
 def test_citation_context_finds_a_quote_with_tidied_spacing() -> None:
@@ -589,7 +614,10 @@ def test_list_facts() -> None:
     base = api.load_facts()
     lines = result.stdout.splitlines()
     assert len(lines) == len(base.facts)
-    assert any(line.startswith("landing-date: Perseverance landed on Mars on February 18, 2021. [") for line in lines)
+    assert any(
+        line.startswith("landing-date: Perseverance landed on Mars on February 18, 2021. [")
+        for line in lines
+    )
     assert result.exit_code == 0
 
 
@@ -688,7 +716,9 @@ def test_pre_commit_hook_definition() -> None:
 
 
 def test_config_from_dotfile(tmp_path: Path) -> None:
-    (tmp_path / ".percycheck.toml").write_text('format = "jsonl"\nfail-on = "never"\n', encoding="utf-8")
+    (tmp_path / ".percycheck.toml").write_text(
+        'format = "jsonl"\nfail-on = "never"\n', encoding="utf-8"
+    )
     result = run(CONTRADICTED)
     assert result.exit_code == 0
     assert verdicts(result) == ["contradicted"]
@@ -728,7 +758,9 @@ def test_command_line_wins_over_config(tmp_path: Path) -> None:
 
 
 def test_config_booleans(tmp_path: Path) -> None:
-    (tmp_path / ".percycheck.toml").write_text("lines = true\nexplain = true\nmarkdown = false\n", encoding="utf-8")
+    (tmp_path / ".percycheck.toml").write_text(
+        "lines = true\nexplain = true\nmarkdown = false\n", encoding="utf-8"
+    )
     text = f"```\n{CONTRADICTED}\n```\n"
     result = run(input=text, env={"COLUMNS": "300"})
     assert result.stdout.splitlines()[0] == "<stdin>:1:1: unknown: ```"  # lines: every line a claim
@@ -736,7 +768,9 @@ def test_config_booleans(tmp_path: Path) -> None:
     assert run("--no-lines", input=text).exit_code == 1  # plain, so the fence is prose
 
 
-def test_config_facts_relative_to_the_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_config_facts_relative_to_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copyfile(CLI_FACTS, tmp_path / "facts.yaml")
     shutil.copyfile(DATA / "cli-source.txt", tmp_path / "cli-source.txt")
     (tmp_path / ".percycheck.toml").write_text('facts = "facts.yaml"\n', encoding="utf-8")
@@ -795,11 +829,14 @@ def test_binary_file_is_one_line(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_is_a_warning_and_the_rest_is_checked(tmp_path: Path) -> None:
-    (tmp_path / "latin1.txt").write_bytes(b"Caf\xe9 notes here.\n\n" + CONTRADICTED.encode() + b"\n")
+    (tmp_path / "latin1.txt").write_bytes(
+        b"Caf\xe9 notes here.\n\n" + CONTRADICTED.encode() + b"\n"
+    )
     result = run("-f", "latin1.txt")
     assert result.exit_code == 1
     assert (
-        result.stderr == "percycheck: warning: latin1.txt:1: invalid UTF-8; undecodable bytes replaced with U+FFFD\n"  # noqa: E501
+        result.stderr
+        == "percycheck: warning: latin1.txt:1: invalid UTF-8; undecodable bytes replaced with U+FFFD\n"  # noqa: E501
     )
     assert "latin1.txt:3:1: contradicted:" in result.stdout
 
@@ -829,7 +866,9 @@ def test_main_returns_the_exit_status(capsys: pytest.CaptureFixture[str]) -> Non
     assert "No such option" in capsys.readouterr().err
 
 
-def test_main_interrupted(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_interrupted(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
@@ -1003,7 +1042,9 @@ def test_installed_entry_point_with_the_draft_on_stdin(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["jsonl", "text"])
 def test_broken_pipe_ends_quietly(tmp_path: Path, fmt: str) -> None:
     big = tmp_path / "big.txt"
-    big.write_text((ROOT / "sources" / "jpl-2021-02-19.txt").read_text(encoding="utf-8") * 30, encoding="utf-8")
+    big.write_text(
+        (ROOT / "sources" / "jpl-2021-02-19.txt").read_text(encoding="utf-8") * 30, encoding="utf-8"
+    )
     process = subprocess.Popen(
         [entry_point(), "-f", str(big), "--format", fmt],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
@@ -1023,7 +1064,9 @@ def test_broken_pipe_ends_quietly(tmp_path: Path, fmt: str) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_ctrl_c_is_130_without_a_traceback(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
-    big.write_text((ROOT / "sources" / "jpl-2021-02-19.txt").read_text(encoding="utf-8") * 30, encoding="utf-8")
+    big.write_text(
+        (ROOT / "sources" / "jpl-2021-02-19.txt").read_text(encoding="utf-8") * 30, encoding="utf-8"
+    )
     process = subprocess.Popen(
         [entry_point(), "-f", str(big), "--format", "jsonl"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=clean_env(),
@@ -1051,7 +1094,11 @@ KNOWN_CONTRADICTED: dict[str, list[str]] = {}
 
 def _source_param(path: Path) -> Any:
     known = KNOWN_CONTRADICTED.get(path.name)
-    marks = [pytest.mark.xfail(reason="engine contradicts its own source: " + " | ".join(known))] if known else []
+    marks = (
+        [pytest.mark.xfail(reason="engine contradicts its own source: " + " | ".join(known))]
+        if known
+        else []
+    )
     return pytest.param(path, marks=marks, id=path.stem)
 
 

@@ -97,7 +97,9 @@ def test_every_setting(tmp_path: Path) -> None:
 
 
 def test_facts_is_relative_to_the_file_that_sets_it(tmp_path: Path) -> None:
-    pyproject = write(tmp_path / "repo" / "pyproject.toml", '[tool.percycheck]\nfacts = "../shared/facts.yaml"\n')
+    pyproject = write(
+        tmp_path / "repo" / "pyproject.toml", '[tool.percycheck]\nfacts = "../shared/facts.yaml"\n'
+    )
     assert load_config(pyproject)["facts"] == str((tmp_path / "shared" / "facts.yaml").resolve())
 
 

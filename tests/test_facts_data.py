@@ -198,7 +198,9 @@ def test_no_two_facts_have_the_same_subject_values_and_citations(raw: dict[str, 
 
 
 def test_every_referenced_entity_exists(raw: dict[str, Any], entities: dict[str, Any]) -> None:
-    unknown = [f"{f['id']}: subject {f['subject']}" for f in raw["facts"] if f["subject"] not in entities]
+    unknown = [
+        f"{f['id']}: subject {f['subject']}" for f in raw["facts"] if f["subject"] not in entities
+    ]
     unknown += [
         f"{f['id']}: value {v['entity']}"
         for f in raw["facts"]
@@ -206,7 +208,10 @@ def test_every_referenced_entity_exists(raw: dict[str, Any], entities: dict[str,
         if "entity" in v and v["entity"] not in entities
     ]
     unknown += [
-        f"{e['id']}: part_of {parent}" for e in raw["entities"] for parent in e.get("part_of") or [] if parent not in entities
+        f"{e['id']}: part_of {parent}"
+        for e in raw["entities"]
+        for parent in e.get("part_of") or []
+        if parent not in entities
     ]
     assert unknown == [], _listing(unknown)
 
@@ -233,7 +238,9 @@ DATE_PATTERNS = [
         re.I,
     ),
     re.compile(
-        r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE + r"(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?",
+        r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + MONTH_RE
+        + r"(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?",
         re.I,
     ),
     re.compile(r"\b" + MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -260,7 +267,11 @@ def stated_dates(quote: str, source_date: dt.date | None) -> list[Parts]:
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(quote):
             groups = m.groupdict()
-            month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get((groups.get("month") or "")[:3].lower())
+            month = (
+                int(groups["mnum"])
+                if groups.get("mnum")
+                else MONTHS.get((groups.get("month") or "")[:3].lower())
+            )
             day = int(groups["day"]) if groups.get("day") else None
             year = int(groups["year"]) if groups.get("year") else None
             if year is None and source_date is not None:
@@ -300,7 +311,10 @@ def _date_parts(value: Any) -> Parts:
 
 def _date_stated(value: Parts, stated: list[Parts]) -> bool:
     year, month, day = value
-    return any(s[0] == year and (month is None or s[1] == month) and (day is None or s[2] == day) for s in stated)
+    return any(
+        s[0] == year and (month is None or s[1] == month) and (day is None or s[2] == day)
+        for s in stated
+    )
 
 
 NUMBER_WORDS = {
@@ -407,19 +421,27 @@ def _ordinal_stated(n: int, quotes: str) -> bool:
     return n == 1 and SUPERLATIVE_RE.search(quotes) is not None
 
 
-def unstated_values(fact: dict[str, Any], entities: dict[str, Any], source_dates: dict[str, dt.date | None]) -> Iterator[str]:
+def unstated_values(
+    fact: dict[str, Any], entities: dict[str, Any], source_dates: dict[str, dt.date | None]
+) -> Iterator[str]:
     """The values of ``fact`` that its citations do not appear to state, as readable lines."""
     quotes = "\n".join(c["quote"] for c in fact["citations"])
     for value in fact.get("values") or []:
         slot = value.get("slot")
         if "date" in value:
-            stated = [d for c in fact["citations"] for d in stated_dates(c["quote"], source_dates.get(c["source"]))]
+            stated = [
+                d
+                for c in fact["citations"]
+                for d in stated_dates(c["quote"], source_dates.get(c["source"]))
+            ]
             if not _date_stated(_date_parts(value["date"]), stated):
                 yield f"{fact['id']}: {slot}: date {value['date']} not in the quotes"
         elif "quantity" in value or "count" in value:
             amount = value.get("quantity", value.get("count"))
             approx = value.get("approx", "exact")
-            counted = tuple(w for w in [*UNIT_WORDS.get(value.get("unit", ""), []), value.get("noun")] if w)
+            counted = tuple(
+                w for w in [*UNIT_WORDS.get(value.get("unit", ""), []), value.get("noun")] if w
+            )
             for n in amount if isinstance(amount, list) else [amount]:
                 if not any(_says(quotes, form) for form in number_forms(n, approx, counted)):
                     yield f"{fact['id']}: {slot}: number {n} not in the quotes"
@@ -443,11 +465,14 @@ def test_every_typed_value_is_stated_by_its_citations(
     assert problems == [], _listing(problems)
 
 
-def test_every_source_date_is_stated_in_its_text(raw: dict[str, Any], texts: dict[str, str]) -> None:
+def test_every_source_date_is_stated_in_its_text(
+    raw: dict[str, Any], texts: dict[str, str]
+) -> None:
     wrong = [
         f"{s['id']}: {s['date']}"
         for s in raw["sources"]
-        if s.get("date") is not None and not _date_stated(_date_parts(s["date"]), stated_dates(texts[s["id"]], None))
+        if s.get("date") is not None
+        and not _date_stated(_date_parts(s["date"]), stated_dates(texts[s["id"]], None))
     ]
     assert wrong == [], _listing(wrong)
 

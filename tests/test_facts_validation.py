@@ -19,7 +19,10 @@ import pytest
 from percycheck.cli import main
 from percycheck.facts import FactsError, builtin_facts_path, load_facts
 
-SOURCE_TEXT = "The rover landed on Feb. 18, 2021 in Jezero Crater.\nIt weighs 2,263 pounds and has six wheels.\n"
+SOURCE_TEXT = (
+    "The rover landed on Feb. 18, 2021 in Jezero Crater.\n"
+    "It weighs 2,263 pounds and has six wheels.\n"
+)
 GOOD = textwrap.dedent(
     """\
     version: 1
@@ -58,7 +61,11 @@ GOOD = textwrap.dedent(
     """
 )
 MASS_FACT = "  - id: mass\n"
-MASS_CITATIONS = '    citations:\n      - source: src\n        quote: "It weighs 2,263 pounds and has six wheels."\n'
+MASS_CITATIONS = (
+    "    citations:\n"
+    "      - source: src\n"
+    '        quote: "It weighs 2,263 pounds and has six wheels."\n'
+)
 MASS_AT = "- id: mass"
 
 
@@ -96,7 +103,9 @@ def problems_of(path: Path) -> list[str]:
 
 def assert_reported(problems: list[str], path: Path, line: int, *words: str) -> None:
     prefix = f"{path}:{line}: "
-    hits = [p for p in problems if p.startswith(prefix) and all(w.lower() in p.lower() for w in words)]
+    hits = [
+        p for p in problems if p.startswith(prefix) and all(w.lower() in p.lower() for w in words)
+    ]
     assert hits, f"no problem starting {prefix!r} naming {words}; got:\n" + "\n".join(problems)
 
 
@@ -366,11 +375,15 @@ FIELD_CASES = [
         "{id: mars",
         "unknown kind 'world'",
     ),
-    _case("bad id", MASS_FACT, "  - id: Mass Fact\n", "- id: Mass Fact", "'Mass Fact'", "lower-case"),
+    _case(
+        "bad id", MASS_FACT, "  - id: Mass Fact\n", "- id: Mass Fact", "'Mass Fact'", "lower-case"
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "at", "nth", "words"), FIELD_CASES, ids=[c[0] for c in FIELD_CASES])
+@pytest.mark.parametrize(
+    ("name", "text", "at", "nth", "words"), FIELD_CASES, ids=[c[0] for c in FIELD_CASES]
+)
 def test_bad_field_is_reported_on_its_line(
     tmp_path: Path, name: str, text: str, at: str, nth: int, words: tuple[str, ...]
 ) -> None:
@@ -406,7 +419,9 @@ def test_missing_source_file(tmp_path: Path) -> None:
     path = write_facts(tmp_path, GOOD, source=None)
     problems = problems_of(path)
     assert_reported(problems, path, line_of(GOOD, "- id: src"), "source src", "'src.txt' not found")
-    assert not any("verbatim" in p for p in problems), "an unreadable source should not also fail every quote"
+    assert not any("verbatim" in p for p in problems), (
+        "an unreadable source should not also fail every quote"
+    )
 
 
 def test_absolute_source_path_is_refused(tmp_path: Path) -> None:
@@ -414,11 +429,15 @@ def test_absolute_source_path_is_refused(tmp_path: Path) -> None:
     outside.write_text(SOURCE_TEXT, encoding="utf-8")
     text = GOOD.replace("file: src.txt", f"file: {outside}")
     path = write_facts(tmp_path / "facts", text)
-    assert_reported(problems_of(path), path, line_of(text, "- id: src"), "source src", "relative path")
+    assert_reported(
+        problems_of(path), path, line_of(text, "- id: src"), "source src", "relative path"
+    )
 
 
 def test_source_path_escaping_the_folder_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "x.txt").write_text(SOURCE_TEXT, encoding="utf-8")  # it exists: only the path is wrong
+    (tmp_path / "x.txt").write_text(
+        SOURCE_TEXT, encoding="utf-8"
+    )  # it exists: only the path is wrong
     text = GOOD.replace("file: src.txt", "file: ../x.txt")
     path = write_facts(tmp_path / "facts", text)
     assert_reported(
@@ -438,7 +457,9 @@ def test_unclosed_bracket_names_its_line(tmp_path: Path) -> None:
     text = GOOD.replace("aliases: [Jezero]", "aliases: [Jezero")
     path = write_facts(tmp_path, text)
     (problem,) = problems_of(path)
-    assert_reported([problem], path, line_of(text, "aliases: [Jezero,"), "malformed YAML", "expected ',' or ']'")
+    assert_reported(
+        [problem], path, line_of(text, "aliases: [Jezero,"), "malformed YAML", "expected ',' or ']'"
+    )
 
 
 def test_bracket_left_open_across_lines_names_where_it_opened(tmp_path: Path) -> None:
@@ -471,7 +492,9 @@ def test_top_level_without_facts(tmp_path: Path) -> None:
 
 def test_python_tag_is_refused_and_nothing_runs(tmp_path: Path) -> None:
     marker = tmp_path / "MARKER"
-    text = GOOD.replace("title: A source", f'title: !!python/object/apply:os.system ["touch {marker}"]')
+    text = GOOD.replace(
+        "title: A source", f'title: !!python/object/apply:os.system ["touch {marker}"]'
+    )
     path = write_facts(tmp_path, text)
     (problem,) = problems_of(path)
     assert_reported(
@@ -488,7 +511,9 @@ def test_python_tag_is_refused_and_nothing_runs(tmp_path: Path) -> None:
     ("tagged", "words"),
     [("!!int many", ("invalid int", "many")), ("!!float lots", ("invalid float", "lots"))],
 )
-def test_bad_explicit_tag_is_a_yaml_error_not_a_crash(tmp_path: Path, tagged: str, words: tuple[str, ...]) -> None:
+def test_bad_explicit_tag_is_a_yaml_error_not_a_crash(
+    tmp_path: Path, tagged: str, words: tuple[str, ...]
+) -> None:
     text = GOOD.replace("quantity: 2263,", f"quantity: {tagged},")
     path = write_facts(tmp_path, text)
     assert_reported(problems_of(path), path, line_of(text, tagged), "malformed YAML", *words)
@@ -584,11 +609,17 @@ def test_cli_validates_the_builtin_facts(run: Run) -> None:
     status, out, err = run("--validate-facts", str(path))
     assert status == 0, err
     assert err == ""
-    assert "valid" in out and f"{len(base.facts)} facts" in out and f"{len(base.sources)} sources" in out
+    assert (
+        "valid" in out
+        and f"{len(base.facts)} facts" in out
+        and f"{len(base.sources)} sources" in out
+    )
 
 
 def _bad_file(tmp_path: Path) -> tuple[Path, list[str]]:
-    text = GOOD.replace("unit: lb}", "unit: stone}").replace("entity: crater}", "entity: gale-crater}")
+    text = GOOD.replace("unit: lb}", "unit: stone}").replace(
+        "entity: crater}", "entity: gale-crater}"
+    )
     path = write_facts(tmp_path / "bad", text)
     problems = problems_of(path)
     assert len(problems) == 2
@@ -615,7 +646,9 @@ def test_cli_reports_each_problem_on_its_own_line(run: Run, tmp_path: Path) -> N
         pytest.param(b"x: \xff\n", 1, id="not-utf8"),
     ],
 )
-def test_cli_validate_rejects_unreadable_files(run: Run, tmp_path: Path, text: str | bytes, line: int) -> None:
+def test_cli_validate_rejects_unreadable_files(
+    run: Run, tmp_path: Path, text: str | bytes, line: int
+) -> None:
     path = write_facts(tmp_path, text)
     status, out, err = run("--validate-facts", str(path))
     assert status == 2
@@ -643,7 +676,9 @@ def test_cli_check_with_missing_facts_file(run: Run, tmp_path: Path) -> None:
 
 def test_dates_in_yaml_are_dates_not_strings(tmp_path: Path) -> None:
     """A YAML date and a quoted ISO string load the same; the raw date never leaks."""
-    quoted = load_facts(write_facts(tmp_path / "q", GOOD.replace("date: 2021-02-19", 'date: "2021-02-19"'))).sources["src"]
+    quoted = load_facts(
+        write_facts(tmp_path / "q", GOOD.replace("date: 2021-02-19", 'date: "2021-02-19"'))
+    ).sources["src"]
     plain = load_facts(write_facts(tmp_path / "p", GOOD)).sources["src"]
     assert quoted.date == plain.date == dt.date(2021, 2, 19).isoformat()
 

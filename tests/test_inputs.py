@@ -90,7 +90,9 @@ def test_read_path_permission_denied(tmp_path: Path) -> None:
         read_path(str(path))
 
 
-def test_read_path_refuses_what_is_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_path_refuses_what_is_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(inputs, "MAX_INPUT_BYTES", 10)
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 11)

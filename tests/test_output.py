@@ -113,7 +113,9 @@ HOSTILE = Result(
         verdict="contradicted",
         confidence=0.8,
         reason="reason with \x1b[2J inside",
-        citations=(Citation("s", "t", "Pub\x1b[1m", "2021-02-19", None, "quote \x07[italic]q[/italic]"),),
+        citations=(
+            Citation("s", "t", "Pub\x1b[1m", "2021-02-19", None, "quote \x07[italic]q[/italic]"),
+        ),
         suggestion="fix \x1b]8;;http://evil\x1b\\link",
     ),
     Location("docs/a\x1b.md", 1, 1),
@@ -178,7 +180,9 @@ def test_machine_formats_do_not_import_rich() -> None:
         "assert 'rich' in sys.modules\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -311,7 +315,9 @@ def test_github_commands() -> None:
     lines = render("github").splitlines()
     assert len(lines) == 3  # supported is not reported, stop adds nothing
     error, warning, unlocated = lines
-    assert error.startswith("::error file=docs/notes.md,line=3,col=5,title=percycheck%3A contradicted::")
+    assert error.startswith(
+        "::error file=docs/notes.md,line=3,col=5,title=percycheck%3A contradicted::"
+    )
     message = error.split("::", 2)[2]
     assert message == (
         "Perseverance landed on Mars in 2020."
@@ -319,10 +325,13 @@ def test_github_commands() -> None:
         "%0Asuggestion: Perseverance landed on Mars on 18 February 2021."
         "%0Asource: NASA JPL, 2021-02-19"
     )
-    assert warning.startswith("::warning file=docs/notes.md,line=7,col=1,title=percycheck%3A unknown::")
+    assert warning.startswith(
+        "::warning file=docs/notes.md,line=7,col=1,title=percycheck%3A unknown::"
+    )
     assert "suggestion" not in warning
     assert unlocated == (
-        "::warning title=percycheck%3A unknown::Ingenuity flew 72 times.%0Areason: no curated fact counts Ingenuity's flights"
+        "::warning title=percycheck%3A unknown::Ingenuity flew 72 times."
+        "%0Areason: no curated fact counts Ingenuity's flights"
     )
     assert "Jezero" not in render("github")
 
@@ -421,7 +430,9 @@ def test_sarif_tools_reads_it(tmp_path: Path) -> None:
         pytest.skip("sarif-tools (the `sarif` command) is not installed")
     path = tmp_path / "percycheck.sarif"
     path.write_text(render("sarif", RESULTS + [HOSTILE]), encoding="utf-8")
-    done = subprocess.run([executable, "summary", str(path)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [executable, "summary", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert "error: 2" in done.stdout
     assert "warning: 2" in done.stdout
@@ -474,7 +485,9 @@ def test_text_explain_context(plain_env: None) -> None:
     output = render("text", [CONTRADICTED], width=200, explain=explain)
     lines = output.splitlines()
     index = next(i for i, line in enumerate(lines) if JPL.quote in line)
-    assert lines[index + 1] == ("        …after a seven-month journey, \\x1b[5mthe rover touched down…")
+    assert lines[index + 1] == (
+        "        …after a seven-month journey, \\x1b[5mthe rover touched down…"
+    )
     assert NATGEO.quote in lines[index + 2]
 
 
@@ -504,7 +517,9 @@ def test_text_colour_on_emits_ansi(plain_env: None) -> None:
 
 
 def test_text_empty_run(plain_env: None) -> None:
-    assert render("text", [], Summary()) == ("checked 0: 0 supported, 0 contradicted, 0 unknown, 0 skipped\n")
+    assert render("text", [], Summary()) == (
+        "checked 0: 0 supported, 0 contradicted, 0 unknown, 0 skipped\n"
+    )
 
 
 GOLDEN_TEXT = """\

@@ -153,9 +153,11 @@ def test_short_unpunctuated_line_is_its_own_sentence() -> None:
     "text",
     [
         # the next line starts in lower case
-        "The rover landed on Mars after a seven month journey through deep\nspace and then began its science mission.",
+        "The rover landed on Mars after a seven month journey through deep\n"
+        "space and then began its science mission.",
         # the line is long (12 words or more)
-        "The spacecraft carried the rover and the helicopter on the long journey to the planet\nMars and landed in 2021.",
+        "The spacecraft carried the rover and the helicopter on the long journey to the planet\n"
+        "Mars and landed in 2021.",
         # the line plainly runs on
         "It was launched by the United Launch Alliance from Cape Canaveral,\nFlorida, in 2020.",
         "It was launched on an Atlas V rocket from the\nCape in 2020.",
@@ -198,7 +200,9 @@ def test_crlf_lone_cr_and_tabs_give_the_right_line_and_column() -> None:
         (4, 1, "Next line here."),
         (5, 1, "Last one."),
     ]
-    assert {claim.location.path for claim in split_text(text, "notes.txt") if claim.location} == {"notes.txt"}
+    assert {claim.location.path for claim in split_text(text, "notes.txt") if claim.location} == {
+        "notes.txt"
+    }
 
 
 def test_columns_count_characters_not_bytes() -> None:
@@ -303,7 +307,9 @@ def test_markdown_drops_emphasis_markers_and_keeps_link_text() -> None:
 
 
 def test_markdown_heading_is_one_sentence() -> None:
-    assert places(split_markdown("## Perseverance landed. It drove.\n")) == [(1, 4, "Perseverance landed. It drove.")]
+    assert places(split_markdown("## Perseverance landed. It drove.\n")) == [
+        (1, 4, "Perseverance landed. It drove.")
+    ]
     assert places(split_markdown("Setext heading here\n===\n")) == [(1, 1, "Setext heading here")]
 
 
@@ -512,18 +518,21 @@ KEPT_IN_SOURCES = {
     "foxnews-2022-02-18.txt": [
         "Friday marks the first anniversary of NASA's Perseverance rover's Mars landing.",
         "The rover first touched down in the planet's Jezero Crater on Feb. 18, 2021.",
-        "The Mars 2020 mission launched July 30, 2020, from the Cape Canaveral Space Force Station in Florida.",
+        "The Mars 2020 mission launched July 30, 2020, from the Cape Canaveral Space Force "
+        "Station in Florida.",
         "Two more samples will be collected in the coming weeks that scientists believe could "
         "provide an age range for Jezero's formation and lake.",
     ],
     "gallery-2021-02-19.txt": [
-        "The most advanced astrobiology laboratory landed safely on the Red Planet after a space journey of nearly 7 months.",
+        "The most advanced astrobiology laboratory landed safely on the Red Planet after a space "
+        "journey of nearly 7 months.",
         "A United Launch Alliance Atlas V rocket carrying NASA's Mars 2020 Perseverance Rover "
         "vehicle takes off from Cape Canaveral Air Force Station in Cape Canaveral, Florida, "
         "U.S. on July 30, 2020.",
     ],
     "indiacom-2021-02-23.txt": [
-        "The panorama was stitched together from six individual images after they were sent back to Earth.",
+        "The panorama was stitched together from six individual images after they were sent "
+        "back to Earth.",
         "NASA’s Jet Propulsion Laboratory in Southern California built and manages operations "
         "of the Mars 2020 Perseverance rover for NASA.",
     ],
@@ -543,7 +552,11 @@ def test_most_source_sentences_with_a_number_and_a_full_stop_are_kept() -> None:
     """The fact-bearing prose of every source survives, not just the hand-picked lines."""
     for path in sorted(SOURCES.glob("*.txt")):
         claims = split_text(path.read_text(encoding="utf-8"))
-        factual = [c.text for c in claims if c.text.endswith(".") and re.search(r"\d", c.text) and len(c.text.split()) >= 8]
+        factual = [
+            c.text
+            for c in claims
+            if c.text.endswith(".") and re.search(r"\d", c.text) and len(c.text.split()) >= 8
+        ]
         kept = [text for text in factual if is_check_worthy(text)]
         assert len(kept) >= 0.9 * len(factual), (path.name, set(factual) - set(kept))
 
