@@ -50,7 +50,7 @@ TRAILING_APPOSITIVE_RE = re.compile(
 to fly on another planet." The description is a claim about the name."""
 OPENING_PREPOSITIONS = frozenset(
     "in on at after before during since by for from with within over under until following despite "
-    "unlike like as when while once about across along among around through throughout".split()
+    "unlike like as when while once about across along among around through throughout according".split()
 )
 """An opening phrase that starts with one of these ("In its first year, ...") is not a noun with an appositive."""
 ASIDE_WORDS = 3

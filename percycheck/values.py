@@ -289,10 +289,14 @@ class Extraction:
     stray_numbers: tuple[str, ...]
     unknown_names: tuple[str, ...]
     superlatives: tuple[str, ...]
+    time_zone: str | None = None
+    """A time zone the claim dates itself in ("Indian time", "GMT"): its day may be the source's
+    day before or after."""
+    time_zone_span: tuple[int, int] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] = [self.time_zone_span] if self.time_zone_span else []
         for group in (self.dates, self.weekdays, self.amounts, self.ordinals, self.mentions, self.relative_dates):
             found.extend((v.start, v.end) for v in group)
         return sorted(found)
@@ -452,6 +456,10 @@ HOLIDAY_RE = LazyPattern(
     needs=("valentine", "christmas", "new year", "halloween", "independence", "fourth of july"),
 )
 WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
+TIME_ZONE_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:\s+Standard)?\s+[Tt]ime|local\s+time|UTC|GMT|[A-Z]{1,2}[SD]T|IST|CET|CEST|AE[SD]T)\b"
+)
+"""A named time zone ("Indian time", "Eastern Standard Time", "local time", "GMT", "PST", "IST")."""
 TIME_RE = LazyPattern(
     r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I, needs=(":", "am", "pm", "a.m", "p.m")
 )
@@ -1025,6 +1033,9 @@ def extract(
     ordinals = find_ordinals(text, taken)
     taken += [(o.start, o.end) for o in ordinals]
     stray = tuple(m.group(0) for m in NUMBER_RE.finditer(text) if not any(s <= m.start() < e for s, e in taken))
+    zone = TIME_ZONE_RE.search(text)
+    if zone:
+        taken.append(zone.span())  # "Indian time" names a clock, not a rival of any fact's name
     unknown = tuple(find_unknown_names(text, taken, vocabulary)) if vocabulary else ()
     return Extraction(
         text=text,
@@ -1038,6 +1049,8 @@ def extract(
         stray_numbers=stray,
         unknown_names=unknown,
         superlatives=tuple(find_superlatives(text, is_superlative)),
+        time_zone=zone.group(0) if zone else None,
+        time_zone_span=zone.span() if zone else None,
     )
 
 

@@ -555,3 +555,48 @@ def test_wrong_count_is_contradicted(engine: Engine) -> None:
     v = check(engine, "The Pathfinder X rover carries nine cameras.")
     assert v.verdict == "contradicted"
     assert "cameras" in v.reason
+
+
+# --------------------------------------------------------------------------- time zones
+
+
+@pytest.mark.parametrize("zone", ["Indian time", "GMT", "local time"])
+def test_a_day_off_in_a_named_time_zone_is_not_a_contradiction(engine: Engine, zone: str) -> None:
+    v = check(engine, f"According to {zone}, Pathfinder X landed in Utopia Basin on March 4, 2031.")
+    assert v.verdict == "unknown"
+
+
+def test_a_day_off_without_a_time_zone_is_still_a_contradiction(engine: Engine) -> None:
+    assert check(engine, "Pathfinder X landed in Utopia Basin on March 4, 2031.").verdict == "contradicted"
+
+
+def test_two_days_off_in_a_named_time_zone_is_still_a_contradiction(engine: Engine) -> None:
+    v = check(engine, "According to Indian time, Pathfinder X landed in Utopia Basin on March 5, 2031.")
+    assert v.verdict == "contradicted"
+
+
+# --------------------------------------------------------------------------- joining facts
+
+
+JOINED_FACTS = (
+    (
+        "The Pathfinder X rover began a five-month cruise to Mars on October 1, 2030.",
+        """\
+  - id: cruise
+    statement: The Pathfinder X rover began a cruise of about five months to Mars on October 1, 2030.
+    subject: pathfinder-x
+    values:
+      - {slot: cruise start date, date: 2030-10-01}
+      - {slot: cruise duration, quantity: 5, unit: month, approx: about}
+    citations:
+      - source: src
+        quote: "The Pathfinder X rover began a five-month cruise to Mars on October 1, 2030."
+""",
+    ),
+)
+
+
+def test_facts_that_each_confirm_a_value_support_a_claim_together(make_engine: EngineFactory) -> None:
+    v = check(make_engine(*JOINED_FACTS), "Pathfinder X landed on March 3, 2031, after a cruise of about five months.")
+    assert v.verdict == "supported"
+    assert {c.quote for c in v.citations} >= {SOURCE_LINES[0], JOINED_FACTS[0][0]}

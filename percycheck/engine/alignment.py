@@ -439,6 +439,10 @@ def _dates(claim: ClaimAnalysis, view: FactView, reverse: float, b: _Builder) ->
         if fact.as_of and date_matches(d, *parse_iso(fact.as_of)):
             b.matched.append(f"as of {fact.as_of}")  # "As of February 2022, ..." dates the claim itself
             continue
+        if free and claim.extraction.time_zone and _a_day_apart(d, free[0][1]):
+            b.unexplained.append(f"the date {d.text} ({claim.extraction.time_zone}: the source's day may differ)")
+            free.pop(0)
+            continue
         if free:
             value, _ = free.pop(0)
             b.conflicts.append(
@@ -455,6 +459,18 @@ def _dates(claim: ClaimAnalysis, view: FactView, reverse: float, b: _Builder) ->
             b.unexplained.append(f"the date {d.text}")
 
 
+def _a_day_apart(claim: DateValue, sourced: tuple[int, int | None, int | None]) -> bool:
+    """Is a claimed day the sourced day, or the day before or after (another time zone's)?"""
+    year, month, day = sourced
+    if claim.month is None or claim.day is None or month is None or day is None:
+        return False
+    try:
+        told = dt.date(claim.year or year, claim.month, claim.day)
+    except ValueError:
+        return False
+    return abs((told - dt.date(year, month, day)).days) <= 1
+
+
 def _weekdays(claim: ClaimAnalysis, fact: Fact, b: _Builder) -> None:
     full = [v for v in fact.values if v.kind == "date" and v.text.count("-") == 2]
     for w in claim.extraction.weekdays:
@@ -464,6 +480,8 @@ def _weekdays(claim: ClaimAnalysis, fact: Fact, b: _Builder) -> None:
         days = {dt.date.fromisoformat(v.text).weekday(): v for v in full}
         if w.index in days:
             b.matched.append(w.text)
+        elif claim.extraction.time_zone and any((w.index - d) % 7 in (1, 6) for d in days):
+            b.unexplained.append(f"the day {w.text} ({claim.extraction.time_zone}: the source's day may differ)")
         else:
             value = full[0]
             name = DAY_NAMES[dt.date.fromisoformat(value.text).weekday()]

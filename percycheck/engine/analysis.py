@@ -13,7 +13,7 @@ from percycheck.clauses import subject_words
 from percycheck.engine.index import FactIndex
 from percycheck.engine.lexical import implied_keys, word_keys
 from percycheck.engine.records import ClaimAnalysis, ClaimWord
-from percycheck.values import Amount, Extraction, content_concepts, extract, mask, overlaps
+from percycheck.values import TIME_ZONE_RE, Amount, Extraction, content_concepts, extract, mask, overlaps
 from percycheck.words import concept, is_content, is_superlative, polarity, rewrite_phrases, tokens
 
 ATTRIBUTION_RES = (
@@ -38,7 +38,8 @@ def strip_attribution(text: str) -> str:
     """The claim without its attribution clauses, or the text itself when that would leave little."""
     stripped = text
     for pattern in ATTRIBUTION_RES:
-        stripped = pattern.sub("", stripped)
+        # "According to Indian time, ..." is the frame of the claim's dates, not who said it
+        stripped = pattern.sub(lambda m: m.group(0) if TIME_ZONE_RE.search(m.group(0)) else "", stripped)
     stripped = stripped.strip(" ,")
     if stripped and stripped[0].islower() and text[:1].isupper():
         stripped = stripped[0].upper() + stripped[1:]
