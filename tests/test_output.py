@@ -168,15 +168,16 @@ def test_unknown_format_names_the_choices() -> None:
         FORMATTERS["xml"]
 
 
-def test_machine_formats_do_not_import_rich() -> None:
+def test_machine_formats_and_plain_text_do_not_import_rich() -> None:
     code = (
         "import io, sys\n"
         "from percycheck.output import get_formatter, FORMATTERS\n"
+        "from percycheck.models import Summary\n"
         "assert 'text' in FORMATTERS\n"
-        "for name in ('json', 'jsonl', 'github', 'sarif'):\n"
-        "    get_formatter(name)(io.StringIO())\n"
+        "for name in ('json', 'jsonl', 'github', 'sarif', 'text'):\n"
+        "    get_formatter(name)(io.StringIO()).stop(Summary())\n"
         "assert 'rich' not in sys.modules, 'rich imported'\n"
-        "get_formatter('text')\n"
+        "get_formatter('text')(io.StringIO(), color=True).stop(Summary())\n"
         "assert 'rich' in sys.modules\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -484,11 +485,10 @@ def test_text_explain_context(plain_env: None) -> None:
 
     output = render("text", [CONTRADICTED], width=200, explain=explain)
     lines = output.splitlines()
-    index = next(i for i, line in enumerate(lines) if JPL.quote in line)
-    assert lines[index + 1] == (
-        "        …after a seven-month journey, \\x1b[5mthe rover touched down…"
-    )
-    assert NATGEO.quote in lines[index + 2]
+    # The context replaces the bare quote (it holds the quote already): nothing is said twice.
+    assert JPL.quote not in output
+    assert lines[3] == "    NASA JPL, 2021-02-19 — …after a seven-month journey, \\x1b[5mthe rover touched down…"
+    assert NATGEO.quote in lines[4]
 
 
 def test_text_wraps_to_width(plain_env: None) -> None:
