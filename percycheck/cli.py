@@ -398,7 +398,7 @@ def _gather(options: Options) -> list[Draft]:
         path = options.stdin_filename if name == "-" else name
         text = _read(None if name == "-" else name)
         drafts.append(find_claims(text, path, markdown=options.markdown, lines=options.lines))
-    if not drafts and not (options.paths or options.claims):
+    if not (drafts or options.paths or options.claims or options.files):
         if _is_terminal(sys.stdin):
             raise UsageProblem("nothing to check: give a file, a folder, a claim, or pipe text in")
         drafts.append(

@@ -1221,9 +1221,10 @@ def test_a_folder_is_walked_for_drafts(tmp_path: Path) -> None:
 
 def test_a_folder_without_drafts_warns_and_passes(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    result = run("empty")
-    assert result.exit_code == 0
-    assert result.stderr == "percycheck: warning: empty: no .md, .markdown, .mdx or .txt files\n"
+    for args in (["empty"], ["--paths", "empty"], ["-f", "empty"]):
+        result = run(*args, input=f"{CONTRADICTED}\n")  # standard input is not read instead
+        assert (result.exit_code, result.stdout) == (0, "checked 0: 0 supported, 0 contradicted, 0 unknown, 0 skipped\n")
+        assert result.stderr == "percycheck: warning: empty: no .md, .markdown, .mdx or .txt files\n"
 
 
 def test_a_glob_of_drafts_fails_like_a_linter(tmp_path: Path) -> None:
@@ -1306,3 +1307,24 @@ def test_claims_given_as_arguments_still_show_every_verdict(tmp_path: Path) -> N
 
 def test_machine_formats_keep_every_result_whatever_show_says() -> None:
     assert len(jsonl(run(str(DRAFT_40), "--format", "jsonl"))) == 33
+
+
+# ---------------------------------------------------------------- Markdown, end to end
+
+
+def test_inline_code_is_part_of_the_claim_not_a_hole_in_it() -> None:
+    result = run("--stdin-filename", "a.md", "--format", "jsonl", input="The mission is managed by `Boeing` for NASA.\n")
+    [row] = jsonl(result)
+    assert row["claim"] == "The mission is managed by Boeing for NASA."
+    assert row["verdict"] != "supported"
+
+
+def test_deleted_text_and_footnotes_are_not_claims() -> None:
+    text = "Perseverance weighs ~~2,623~~ 2,263 pounds.[^1]\n\n[^1]: Perseverance landed on Feb. 19, 2021.\n"
+    result = run("--stdin-filename", "a.md", "--format", "jsonl", input=text)
+    rows = jsonl(result)
+    assert [(r["claim"], r["verdict"]) for r in rows] == [
+        ("Perseverance weighs 2,263 pounds.", "supported"),
+        ("Perseverance landed on Feb. 19, 2021.", "contradicted"),  # a footnote is prose too
+    ]
+    assert rows[1]["location"] == {"path": "a.md", "line": 3, "column": 7}
