@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from percycheck.grammar import with_count
 from percycheck.models import Citation, Entity, Fact, Source, Value
 from percycheck.values import UNITS, interval, parse_number, to_base
 
@@ -389,15 +390,21 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity], fa
         if not isinstance(noun, str) or not noun.strip():
             check.problem(line, f"{what}a count needs a 'noun' (what is counted)")
             return None
-        return Value("count", slot, f"{label} {noun}", low=low, high=high, noun=noun)
+        return Value("count", slot, f"{_PREFIX.get(approx, '')}{with_count(label, noun)}", low=low, high=high, noun=noun)
     unit = raw.get("unit")
     if not isinstance(unit, str) or unit not in UNITS:  # a list or a mapping is no unit (and unhashable)
         check.problem(line, f"{what}unknown unit {unit!r} (one of {', '.join(UNITS)})")
         return None
     _, base_low, base_high = to_base(low, high, unit)
-    prefix = {"almost": "almost ", "about": "about ", "more_than": "more than ", "at_least": "at least ",
-              "less_than": "less than ", "at_most": "at most "}.get(approx, "")
-    return Value("quantity", slot, f"{prefix}{label} {unit}", low=base_low, high=base_high, unit=unit)
+    # Unit symbols stay as they are ("2,263 lb"); unit words agree with the number ("7 months").
+    shown = with_count(label, unit) if unit in _UNIT_WORDS else f"{label} {unit}"
+    return Value("quantity", slot, f"{_PREFIX.get(approx, '')}{shown}", low=base_low, high=base_high, unit=unit)
+
+
+_PREFIX = {"almost": "almost ", "about": "about ", "more_than": "more than ", "at_least": "at least ",
+           "less_than": "less than ", "at_most": "at most "}
+"""How a value's precision is written before its amount."""
+_UNIT_WORDS = frozenset({"ton", "day", "week", "month", "year"})
 
 
 def _finite(number: float) -> bool:

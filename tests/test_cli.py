@@ -1161,7 +1161,7 @@ def test_jobs_must_not_be_negative() -> None:
 
 # ------------------------------------------------------------- paths or claims (issue 11)
 
-DRAFT_40 = DATA / "draft-40.md"
+DRAFT_40 = ROOT / "examples" / "draft.md"
 
 
 def test_an_argument_naming_a_file_is_a_path(tmp_path: Path) -> None:
@@ -1318,3 +1318,11 @@ def test_deleted_text_and_footnotes_are_not_claims() -> None:
         ("Perseverance landed on Feb. 19, 2021.", "contradicted"),  # a footnote is prose too
     ]
     assert rows[1]["location"] == {"path": "a.md", "line": 3, "column": 7}
+
+
+def test_reasons_write_counts_and_durations_as_a_person_would() -> None:
+    wheels = run("Perseverance has 7 wheels.").stdout
+    assert "the sources say 6 wheels (" in wheels
+    trip = run("The trip to Mars lasted almost 8 months.").stdout
+    assert "the sources say almost 7 months (" in trip
+    assert "6 wheel " not in wheels and "7 month " not in trip
