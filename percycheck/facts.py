@@ -140,22 +140,22 @@ def load_facts(path: str | Path | None = None) -> FactBase:
     shown = str(path) if path is not None else "facts.yaml"
     try:
         if file.is_dir():
-            raise FactsError([f"{shown}:0: is a directory, not a facts file"])
+            raise FactsError([f"{shown}: is a directory, not a facts file"])
         size = file.stat().st_size
         if size > MAX_FACTS_BYTES:
-            raise FactsError([f"{shown}:0: facts file is {size:,} bytes; the limit is {MAX_FACTS_BYTES:,}"])
+            raise FactsError([f"{shown}: facts file is {size:,} bytes; the limit is {MAX_FACTS_BYTES:,}"])
         with file.open("rb") as handle:  # bounded: a pipe or a device (/dev/zero) has no size
             data = handle.read(MAX_FACTS_BYTES + 1)
         if len(data) > MAX_FACTS_BYTES:
-            raise FactsError([f"{shown}:0: facts file is larger than the {MAX_FACTS_BYTES:,}-byte limit"])
+            raise FactsError([f"{shown}: facts file is larger than the {MAX_FACTS_BYTES:,}-byte limit"])
     except FileNotFoundError:
-        raise FactsError([f"{shown}:0: no such facts file"]) from None
+        raise FactsError([f"{shown}: no such facts file"]) from None
     except PermissionError:
-        raise FactsError([f"{shown}:0: permission denied"]) from None
+        raise FactsError([f"{shown}: permission denied"]) from None
     except OSError as exc:
-        raise FactsError([f"{shown}:0: cannot read: {exc.strerror or exc}"]) from None
+        raise FactsError([f"{shown}: cannot read: {exc.strerror or exc}"]) from None
     except ValueError:  # an embedded NUL: no file can have that name
-        raise FactsError([f"{shown!r}:0: not a valid file name"]) from None
+        raise FactsError([f"{shown!r}: not a valid file name"]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -448,7 +448,7 @@ def test_facts_uses_another_file() -> None:
 def test_missing_facts_file_is_one_line() -> None:
     result = run("--facts", "nowhere.yaml", SUPPORTED)
     assert result.exit_code == 2
-    assert result.stderr == "percycheck: error: nowhere.yaml:0: no such facts file\n"
+    assert result.stderr == "percycheck: error: nowhere.yaml: no such facts file\n"
     assert result.stdout == ""
 
 

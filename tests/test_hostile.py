@@ -357,10 +357,10 @@ def test_a_python_tag_is_refused_and_nothing_runs(tmp_path: Path, capsys: pytest
 @pytest.mark.parametrize(
     ("path", "words"),
     [
-        pytest.param("missing.yaml", ("missing.yaml:0: no such facts file",), id="missing"),
-        pytest.param(".", (".:0: is a directory",), id="directory"),
-        pytest.param("/dev/zero", ("/dev/zero:0: facts file is larger than",), id="endless-device"),
-        pytest.param("a\x00b.yaml", ("'a\\x00b.yaml':0: not a valid file name",), id="nul-in-name"),
+        pytest.param("missing.yaml", ("missing.yaml: no such facts file",), id="missing"),
+        pytest.param(".", (".: is a directory",), id="directory"),
+        pytest.param("/dev/zero", ("/dev/zero: facts file is larger than",), id="endless-device"),
+        pytest.param("a\x00b.yaml", ("'a\\x00b.yaml': not a valid file name",), id="nul-in-name"),
         pytest.param("x" * 5000, ("cannot read",), id="name-too-long"),
     ],
 )
