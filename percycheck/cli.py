@@ -118,14 +118,14 @@ class Options:
     cls=_Command,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("claims", nargs=-1)
+@click.argument("claims", nargs=-1, metavar="[PATH | CLAIM]...")
 @click.option(
     "-f",
     "--file",
     "files",
     multiple=True,
     metavar="PATH",
-    help="Check the sentences of a text or Markdown file ('-' is standard input). Repeatable.",
+    help="Check a text or Markdown file, or the drafts in a folder ('-' is standard input). Repeatable.",
 )
 @click.option(
     "--paths",

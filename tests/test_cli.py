@@ -913,7 +913,7 @@ GOLDEN = """\
 unknown: Percy is painted a cheerful bright green.
     reason: no fact in the sources covers this topic
 <stdin>:1:1: supported: Perseverance rolls on six wheels.
-    reason: matches wheel-count: Perseverance, 6 wheel (Test Gazette,
+    reason: matches wheel-count: Perseverance, 6 wheels (Test Gazette,
       2024-01-02)
     Test Gazette, 2024-01-02 — Engineers checked it twice. »Perseverance rolls
       on six wheels.« Each wheel is made of aluminium.
