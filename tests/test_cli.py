@@ -683,7 +683,7 @@ def test_version() -> None:
 def test_help_lists_every_option() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Usage: percycheck [OPTIONS] [CLAIMS]...")
+    assert result.stdout.startswith("Usage: percycheck [OPTIONS] [PATH | CLAIM]...")
     for param in cli.command.params:
         for opt in param.opts:
             if opt.startswith("-"):
