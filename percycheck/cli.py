@@ -43,6 +43,8 @@ FAIL_ON: dict[str, tuple[str, ...]] = {
 """``--fail-on`` value -> the verdicts that make the exit status 1."""
 PROGRESS_THRESHOLD = 200
 """Show a progress bar when more claims than this are checked (see ``_progress``)."""
+SHOW_CHOICES = ("findings", "all")
+"""``--show``: what the text report lists for claims found in files and standard input."""
 CONFIG_OPTIONS = {"facts": "facts_path", "format": "fmt"}
 """Configuration keys whose option is stored under another parameter name."""
 
@@ -94,6 +96,10 @@ class Options:
     claims: tuple[str, ...]
     files: tuple[str, ...]
     paths: bool
+    claims_only: bool
+    stdin_filename: str | None
+    show: str | None
+    quiet: bool
     lines: bool
     markdown: bool | None
     fmt: str
@@ -112,20 +118,39 @@ class Options:
     cls=_Command,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("claims", nargs=-1)
+@click.argument("claims", nargs=-1, metavar="[PATH | CLAIM]...")
 @click.option(
     "-f",
     "--file",
     "files",
     multiple=True,
     metavar="PATH",
-    help="Check the sentences of a text or Markdown file ('-' is standard input). Repeatable.",
+    help="Check a text or Markdown file, or the drafts in a folder ('-' is standard input). Repeatable.",
 )
 @click.option(
     "--paths",
     is_flag=True,
-    help="Treat the arguments as file paths, not claims (as pre-commit passes them).",
+    help="Treat every argument as a file or folder, never as a claim (as pre-commit passes them).",
 )
+@click.option(
+    "--claims",
+    "claims_only",
+    is_flag=True,
+    help="Treat every argument as a claim, even one that names a file.",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="The name to report standard input under (and to tell Markdown by its extension).",
+)
+@click.option(
+    "--show",
+    type=click.Choice(SHOW_CHOICES),
+    default=None,
+    help="Text report for files and standard input: only the findings, or every verdict in "
+    "full.  [default: findings; claims given as arguments always show in full]",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Text report: leave out the summary line.")
 @click.option(
     "--lines/--no-lines",
     default=False,
@@ -186,21 +211,25 @@ class Options:
 def command(ctx: click.Context, /, **params: Any) -> None:
     """Fact-check claims about NASA's Perseverance rover against cited sources.
 
-    Give claims as arguments, files with -f, or pipe a draft in. Each check-worthy sentence is
-    judged supported, contradicted or unknown, with the source sentence that decides it.
+    Give files or folders (an argument that names one is read as one), claims as arguments, or
+    pipe a draft in. Each check-worthy sentence is judged supported, contradicted or unknown,
+    with the source sentence that decides it; for a draft, the report shows the findings.
     Settings may also come from [tool.percycheck] in pyproject.toml or from .percycheck.toml;
     options given here win.
 
     \b
     Examples:
+      percycheck draft.md docs/
       percycheck "Perseverance landed in Jezero Crater on Feb. 18, 2021."
-      cat draft.md | percycheck
-      percycheck -f draft.md --format github
+      cat draft.md | percycheck --stdin-filename draft.md
+      percycheck --format github docs/
       percycheck --lines --format jsonl < claims.txt
       percycheck --search "landing date"
     """
     try:
         options = Options(**_with_config(ctx, params))
+        if options.paths and options.claims_only:
+            raise UsageProblem("--paths and --claims cannot be used together")
         if options.validate is not None:
             status = _validate(options.validate)
         elif options.list_facts or options.search is not None:
@@ -309,13 +338,16 @@ def _check(options: Options) -> int:
     drafts = _gather(options)
     claims = [claim for draft in drafts for claim in draft.claims]
     stream = _stdout()
+    failing = FAIL_ON[options.fail_on]
     formatter = get_formatter(options.fmt)(
         stream,
         color=_use_color(options.color, stream),
         width=_width(stream),
         explain=_explainer(base) if options.explain else None,
+        findings=failing or FAIL_ON["contradicted"],
+        show_all=options.show == "all",
+        quiet=options.quiet,
     )
-    failing = FAIL_ON[options.fail_on]
     counts = dict.fromkeys(("supported", "contradicted", "unknown"), 0)
     advance = _progress(len(claims))
     formatter.start()
@@ -347,22 +379,69 @@ def _load_base(path: str | None) -> FactBase:
 
 
 def _gather(options: Options) -> list[Draft]:
-    """Every input as located claims: arguments, then files, then standard input if nothing else."""
+    """Every input as located claims, in the order given; standard input if nothing else is."""
     from percycheck.api import Draft, find_claims
     from percycheck.models import Claim
 
     drafts: list[Draft] = []
-    names = list(options.claims if options.paths else ()) + list(options.files)
-    if not options.paths:
-        drafts.extend(Draft((Claim(text),)) for text in options.claims)
-    for name in names:
+    for kind, name in _inputs(options):
+        if kind == "claim":
+            drafts.append(Draft((Claim(name),)))
+            continue
+        path = options.stdin_filename if name == "-" else name
         text = _read(None if name == "-" else name)
-        drafts.append(find_claims(text, None if name == "-" else name, markdown=options.markdown, lines=options.lines))
-    if not drafts and not options.paths:
+        drafts.append(find_claims(text, path, markdown=options.markdown, lines=options.lines))
+    if not (drafts or options.paths or options.claims or options.files):
         if _is_terminal(sys.stdin):
-            raise UsageProblem("nothing to check: give a claim, -f FILE, or pipe text in")
-        drafts.append(find_claims(_read(None), None, markdown=options.markdown, lines=options.lines))
+            raise UsageProblem("nothing to check: give a file, a folder, a claim, or pipe text in")
+        drafts.append(find_claims(_read(None), options.stdin_filename, markdown=options.markdown, lines=options.lines))
     return drafts
+
+
+def _inputs(options: Options) -> list[tuple[str, str]]:
+    """``("claim", text)`` and ``("file", path)`` pairs: the arguments, then the ``-f`` files.
+
+    An argument that names an existing file or folder is a path, anything else a claim, unless
+    ``--paths`` or ``--claims`` says which; ``-`` is standard input. A folder stands for the
+    drafts in it (:func:`percycheck.inputs.walk`).
+    """
+    from percycheck.inputs import InputError, walk
+
+    def is_path(argument: str) -> bool:
+        if options.claims_only:
+            return False
+        return options.paths or argument == "-" or _exists(argument)
+
+    pairs: list[tuple[str, str]] = []
+    given = [(argument, is_path(argument)) for argument in options.claims]
+    for name, path in [*given, *((file, True) for file in options.files)]:
+        if not path:
+            pairs.append(("claim", name))
+        elif name != "-" and _is_folder(name):
+            try:
+                found = list(walk(name))
+            except InputError as exc:
+                raise InputProblem(str(exc)) from None
+            if not found:
+                click.echo(f"percycheck: warning: {one_line(name)}: no .md, .markdown, .mdx or .txt files", err=True)
+            pairs.extend(("file", path) for path in found)
+        else:
+            pairs.append(("file", name))
+    return pairs
+
+
+def _exists(name: str) -> bool:
+    try:
+        return os.path.exists(name)
+    except (ValueError, OSError):  # a NUL in the name, or one too long: a claim, not a path
+        return False
+
+
+def _is_folder(name: str) -> bool:
+    try:
+        return os.path.isdir(name)
+    except (ValueError, OSError):
+        return False
 
 
 def _read(path: str | None) -> str:
@@ -414,13 +493,16 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def _width(stream: TextIO) -> int | None:
-    """COLUMNS if set, else the terminal's width; None (the formatter's default) for a pipe."""
+    """On a terminal, COLUMNS if set, else its width; None (never wrap) for a pipe or a file.
+
+    A report read by ``grep`` or a CI log must keep each claim on one line.
+    """
+    if not _is_terminal(stream):
+        return None
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if _is_terminal(stream):
-        return shutil.get_terminal_size().columns
-    return None
+    return shutil.get_terminal_size().columns
 
 
 def _explainer(base: FactBase) -> Callable[[Citation], str | None]:

@@ -1,8 +1,10 @@
 """Find settings in the nearest ``.percycheck.toml`` or ``pyproject.toml`` ([tool.percycheck]).
 
 A project states its choices once (``fail-on = "unknown"``, ``facts = "our-facts.yaml"``) and
-every run, editor hook and CI job picks them up. Keys are the long option names; a path in
-``facts`` is relative to the file that sets it; options on the command line win over the file.
+every run, editor hook and CI job picks them up. Keys are the long option names (``fail-on``,
+``format``, ``facts``, ``color``, ``markdown``, ``explain``, ``lines`` and ``jobs``, the number of
+processes for a long draft, 0 for one per CPU); a path in ``facts`` is relative to the file that
+sets it; options on the command line win over the file.
 Every value is checked here, so a typo is one clear ``FILE: message`` line, not a traceback.
 """
 

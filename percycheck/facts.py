@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from percycheck.grammar import with_count
 from percycheck.models import Citation, Entity, Fact, Source, Value
 from percycheck.values import UNITS, interval, parse_number, to_base
 
@@ -139,22 +140,22 @@ def load_facts(path: str | Path | None = None) -> FactBase:
     shown = str(path) if path is not None else "facts.yaml"
     try:
         if file.is_dir():
-            raise FactsError([f"{shown}:0: is a directory, not a facts file"])
+            raise FactsError([f"{shown}: is a directory, not a facts file"])
         size = file.stat().st_size
         if size > MAX_FACTS_BYTES:
-            raise FactsError([f"{shown}:0: facts file is {size:,} bytes; the limit is {MAX_FACTS_BYTES:,}"])
+            raise FactsError([f"{shown}: facts file is {size:,} bytes; the limit is {MAX_FACTS_BYTES:,}"])
         with file.open("rb") as handle:  # bounded: a pipe or a device (/dev/zero) has no size
             data = handle.read(MAX_FACTS_BYTES + 1)
         if len(data) > MAX_FACTS_BYTES:
-            raise FactsError([f"{shown}:0: facts file is larger than the {MAX_FACTS_BYTES:,}-byte limit"])
+            raise FactsError([f"{shown}: facts file is larger than the {MAX_FACTS_BYTES:,}-byte limit"])
     except FileNotFoundError:
-        raise FactsError([f"{shown}:0: no such facts file"]) from None
+        raise FactsError([f"{shown}: no such facts file"]) from None
     except PermissionError:
-        raise FactsError([f"{shown}:0: permission denied"]) from None
+        raise FactsError([f"{shown}: permission denied"]) from None
     except OSError as exc:
-        raise FactsError([f"{shown}:0: cannot read: {exc.strerror or exc}"]) from None
+        raise FactsError([f"{shown}: cannot read: {exc.strerror or exc}"]) from None
     except ValueError:  # an embedded NUL: no file can have that name
-        raise FactsError([f"{shown!r}:0: not a valid file name"]) from None
+        raise FactsError([f"{shown!r}: not a valid file name"]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -389,21 +390,27 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity], fa
         if not isinstance(noun, str) or not noun.strip():
             check.problem(line, f"{what}a count needs a 'noun' (what is counted)")
             return None
-        return Value("count", slot, f"{label} {noun}", low=low, high=high, noun=noun)
+        return Value("count", slot, f"{_PREFIX.get(approx, '')}{with_count(label, noun)}", low=low, high=high, noun=noun)
     unit = raw.get("unit")
     if not isinstance(unit, str) or unit not in UNITS:  # a list or a mapping is no unit (and unhashable)
         check.problem(line, f"{what}unknown unit {unit!r} (one of {', '.join(UNITS)})")
         return None
     _, base_low, base_high = to_base(low, high, unit)
-    prefix = {
-        "almost": "almost ",
-        "about": "about ",
-        "more_than": "more than ",
-        "at_least": "at least ",
-        "less_than": "less than ",
-        "at_most": "at most ",
-    }.get(approx, "")
-    return Value("quantity", slot, f"{prefix}{label} {unit}", low=base_low, high=base_high, unit=unit)
+    # Unit symbols stay as they are ("2,263 lb"); unit words agree with the number ("7 months").
+    shown = with_count(label, unit) if unit in _UNIT_WORDS else f"{label} {unit}"
+    return Value("quantity", slot, f"{_PREFIX.get(approx, '')}{shown}", low=base_low, high=base_high, unit=unit)
+
+
+_PREFIX = {
+    "almost": "almost ",
+    "about": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+}
+"""How a value's precision is written before its amount."""
+_UNIT_WORDS = frozenset({"ton", "day", "week", "month", "year"})
 
 
 def _finite(number: float) -> bool:

@@ -1,20 +1,28 @@
-"""Read drafts safely: decode bytes to text, refuse what is not text.
+"""Find and read drafts safely: walk folders, decode bytes to text, refuse what is not text.
 
 Drafts come from anywhere (pipes, CI checkouts, editors on other systems). Text is UTF-8 with
 or without a BOM, or UTF-16/32 with a BOM; undecodable bytes are replaced and reported once;
-a file with NUL bytes is binary and refused.
+a file with NUL bytes is binary and refused. A folder named on the command line stands for the
+drafts in it, found the way a linter finds them (:func:`walk`).
 """
 
 from __future__ import annotations
 
 import codecs
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 """Inputs larger than this are refused rather than read into memory."""
 BINARY_SNIFF_BYTES = 8192
+DRAFT_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
+"""What :func:`walk` picks up in a folder; a file named on its own is read whatever its name."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -102,3 +110,73 @@ def read_stream(stream: BinaryIO, name: str = "<stdin>") -> Decoded:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: input is larger than the {MAX_INPUT_BYTES:,}-byte limit")
     return decode(data, name)
+
+
+# ------------------------------------------------------------------------------ folders
+
+
+def _ignore_spec(folder: Path) -> GitIgnoreSpec | None:
+    """The patterns of ``folder/.gitignore``, or None when it has none (or it cannot be read)."""
+    try:
+        lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
+
+
+def _outer_specs(root: Path) -> list[tuple[Path, GitIgnoreSpec]]:
+    """The ``.gitignore`` files above ``root`` up to its repository's top (the folder with .git)."""
+    specs: list[tuple[Path, GitIgnoreSpec]] = []
+    for folder in root.resolve().parents:
+        spec = _ignore_spec(folder)
+        if spec is not None:
+            specs.append((folder, spec))
+        if (folder / ".git").exists():
+            return specs
+    return []  # not in a repository: a stray .gitignore in a parent folder says nothing here
+
+
+def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, GitIgnoreSpec]]) -> bool:
+    for base, spec in specs:
+        try:
+            relative = path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+        if spec.match_file(relative + "/" if is_dir else relative):
+            return True
+    return False
+
+
+def walk(folder: str) -> Iterator[str]:
+    """The drafts under ``folder``, sorted: Markdown and text files, as a linter would find them.
+
+    Hidden folders (``.git``, ``.venv``, ...) are not entered, and what the ``.gitignore`` files
+    of the folder, its subfolders and its repository ignore is left out. The paths keep the
+    spelling of ``folder`` (``docs`` gives ``docs/a.md``), so reports point where the user looked.
+    """
+    root = Path(folder)
+    absolute = root.resolve()
+    outer = _outer_specs(absolute)
+    stack: list[tuple[Path, Path, list[tuple[Path, GitIgnoreSpec]]]] = [(root, absolute, outer)]
+    while stack:
+        shown, real, specs = stack.pop()
+        own = _ignore_spec(real)
+        if own is not None:
+            specs = [*specs, (real, own)]
+        try:
+            entries = sorted(os.scandir(real), key=lambda entry: entry.name)
+        except OSError as exc:
+            raise InputError(f"{shown}: cannot read folder: {exc.strerror or exc}") from None
+        folders = []
+        for entry in entries:
+            is_dir = entry.is_dir()
+            if _ignored(real / entry.name, is_dir, specs):
+                continue
+            if is_dir:
+                if not entry.name.startswith(".") and not entry.is_symlink():
+                    folders.append((shown / entry.name, real / entry.name, specs))
+            elif entry.name.lower().endswith(DRAFT_SUFFIXES) and entry.is_file():
+                yield str(shown / entry.name)
+        stack.extend(reversed(folders))

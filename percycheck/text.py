@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from percycheck.models import Claim, Location
 
@@ -257,10 +259,12 @@ def split_lines(text: str, path: str | None = None) -> list[Claim]:
 
 # ----------------------------------------------------------------------------- Markdown
 
-_MARKDOWN = MarkdownIt("commonmark").enable("table")
+# GFM's tables and strikethrough, YAML front matter and footnotes: each parsed by markdown-it-py
+# or its plugins, so deleted text, front matter and footnote markers never reach a claim.
+_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
+_DELETED_TAGS = re.compile(r"<(/?)(?:del|s|strike)(?:\s[^>]*)?>", re.IGNORECASE)
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*(?:\r\n?|\n)")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?=[\r\n]|\Z)")
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
 _SEARCH_SLACK = 512  # how far past the expected start a sentence is looked for
 
 
@@ -273,16 +277,16 @@ def _front_matter_end(text: str) -> int:
     return 0 if closing is None else closing.end()  # a lone "---" is a thematic break
 
 
-def _blank_front_matter(text: str) -> str:
-    """Empty the lines of a leading YAML block, keeping every line where it was."""
-    end = _front_matter_end(text)
-    return _NOT_LINE_BREAK.sub("", text[:end]) + text[end:] if end else text
-
-
 def _inline_text(children: Sequence[Token]) -> str:
-    """The prose of an inline token: no markup, code, HTML, images or URLs."""
+    """The prose of an inline token, as a reader sees it.
+
+    Inline code keeps its text ("managed by `Boeing`" names Boeing: a sentence with a hole in it
+    would be judged on words the writer did not write). Markup, HTML, images, URLs, footnote
+    markers and deleted text (``~~…~~``, ``<del>…</del>``, ``<s>``, ``<strike>``) are left out.
+    """
     parts: list[str] = []
     in_autolink = False
+    deleted = 0  # depth of strikethrough and deletion tags
     for child in children:
         kind = child.type
         if kind == "link_open" and child.markup == "autolink":
@@ -291,7 +295,17 @@ def _inline_text(children: Sequence[Token]) -> str:
             in_autolink = False
         elif in_autolink:
             continue
-        elif kind in ("text", "text_special"):
+        elif kind == "s_open":
+            deleted += 1
+        elif kind == "s_close":
+            deleted = max(deleted - 1, 0)
+        elif kind == "html_inline":
+            tag = _DELETED_TAGS.fullmatch(child.content.strip())
+            if tag is not None:
+                deleted = max(deleted - 1, 0) if tag.group(1) else deleted + 1
+        elif deleted:
+            continue
+        elif kind in ("text", "text_special", "code_inline"):
             parts.append(child.content)
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -361,21 +375,29 @@ def _last_char(source: str, start: int, end: int) -> int:
 
 
 def split_markdown(text: str, path: str | None = None) -> list[Claim]:
-    """Markdown (markdown-it-py, CommonMark + tables) -> sentences of the prose only.
+    """Markdown (markdown-it-py: CommonMark, GFM tables and strikethrough, front matter and
+    footnotes) -> sentences of the prose only.
 
-    Headings (one claim each), paragraphs, list items, block quotes and table cells are
-    checked; code, front matter, HTML, image alt text and URLs are not. Each sentence is
+    Headings (one claim each), paragraphs, list items, block quotes, table cells and footnote
+    definitions are checked, inline code with the words around it; code blocks, front matter,
+    HTML, deleted text, footnote markers, image alt text and URLs are not. Each sentence is
     located by finding its first words in the source line the parser reports, so markers
     such as "- ", "> " or "| " are skipped over.
     """
-    source = _blank_front_matter(_strip_bom(text)).replace("\0", "\ufffd")
+    source = _strip_bom(text).replace("\0", "\ufffd")
     starts = _line_starts(source)
     tokens = _MARKDOWN.parse(source)
     claims: list[Claim] = []
     cursor = 0
-    for index, token in enumerate(tokens):
-        if token.type != "inline" or token.map is None:
-            continue
+    # Footnote definitions come last in the token stream: take every block in document order.
+    blocks = sorted(
+        (token.map[0], index)
+        for index, token in enumerate(tokens)
+        if token.type == "inline" and token.map is not None
+    )
+    for _, index in blocks:
+        token = tokens[index]
+        assert token.map is not None
         first_line, end_line = token.map
         block_start = starts[first_line] if first_line < len(starts) else len(source)
         block_end = starts[end_line] if end_line < len(starts) else len(source)

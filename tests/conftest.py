@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -19,3 +21,20 @@ def _private_cache_dir() -> Iterator[None]:
             os.environ.pop("PERCYCHECK_CACHE_DIR", None)
         else:
             os.environ["PERCYCHECK_CACHE_DIR"] = old
+
+
+SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+SarifCheck = Callable[[object], list[str]]
+
+
+@pytest.fixture(scope="session")
+def sarif_problems() -> SarifCheck:
+    """A check that lists every way a document breaks the OASIS SARIF 2.1.0 schema (in tests/data)."""
+    import jsonschema
+
+    validator = jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+
+    def problems(document: object) -> list[str]:
+        return [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(document)]
+
+    return problems

@@ -15,7 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -129,10 +129,9 @@ def test_text_report_for_a_contradicted_claim() -> None:
 
 def test_the_readme_example() -> None:
     result = run(README_EXAMPLE)
-    assert result.stdout.splitlines()[:3] == [
+    assert result.stdout.splitlines()[:2] == [
         f"contradicted: {README_EXAMPLE}",
-        "    reason: landing date differs: the claim says Feb. 19, 2021, the sources say February 18, 2021",  # noqa: E501
-        "      (Fox News, 2022-02-18)",
+        "    reason: landing date differs: the claim says Feb. 19, 2021, the sources say February 18, 2021 (Fox News, 2022-02-18)",  # noqa: E501
     ]
     assert "    suggestion: Perseverance landed on February 18, 2021." in result.stdout.splitlines()
     assert result.exit_code == 1
@@ -200,7 +199,9 @@ def test_nothing_to_check_on_a_terminal_is_a_usage_error(monkeypatch: pytest.Mon
     monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
     result = run()
     assert result.exit_code == 2
-    assert "nothing to check: give a claim, -f FILE, or pipe text in" in result.stderr
+    assert result.stderr == (
+        "percycheck: error: nothing to check: give a file, a folder, a claim, or pipe text in (see 'percycheck --help')\n"
+    )
     assert result.stdout == ""
 
 
@@ -447,7 +448,7 @@ def test_facts_uses_another_file() -> None:
 def test_missing_facts_file_is_one_line() -> None:
     result = run("--facts", "nowhere.yaml", SUPPORTED)
     assert result.exit_code == 2
-    assert result.stderr == "percycheck: error: nowhere.yaml:0: no such facts file\n"
+    assert result.stderr == "percycheck: error: nowhere.yaml: no such facts file\n"
     assert result.stdout == ""
 
 
@@ -530,9 +531,10 @@ def test_explain_shows_the_quote_in_its_source() -> None:
         env={"COLUMNS": "200"},
     )
     assert (
-        "        Engineers checked it twice. »Perseverance rolls on six wheels.« Each wheel is made of aluminium.\n"  # noqa: E501
+        "    Test Gazette, 2024-01-02 — Engineers checked it twice. »Perseverance rolls on six wheels.« Each wheel is made of aluminium.\n"  # noqa: E501
         in result.stdout
     )
+    assert result.stdout.count("Perseverance rolls on six wheels.") == 2  # the claim, and once in its context
     assert "»" not in run("--facts", str(CLI_FACTS), "Perseverance rolls on six wheels.").stdout
 
 
@@ -681,7 +683,7 @@ def test_version() -> None:
 def test_help_lists_every_option() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Usage: percycheck [OPTIONS] [CLAIMS]...")
+    assert result.stdout.startswith("Usage: percycheck [OPTIONS] [PATH | CLAIM]...")
     for param in cli.command.params:
         for opt in param.opts:
             if opt.startswith("-"):
@@ -762,7 +764,7 @@ def test_config_booleans(tmp_path: Path) -> None:
         "lines = true\nexplain = true\nmarkdown = false\n", encoding="utf-8"
     )
     text = f"```\n{CONTRADICTED}\n```\n"
-    result = run(input=text, env={"COLUMNS": "300"})
+    result = run("--show", "all", input=text)
     assert result.stdout.splitlines()[0] == "<stdin>:1:1: unknown: ```"  # lines: every line a claim
     assert "»" in result.stdout  # explain
     assert run("--no-lines", input=text).exit_code == 1  # plain, so the fence is prose
@@ -814,11 +816,12 @@ def test_missing_file_is_one_line() -> None:
     assert result.stdout == ""
 
 
-def test_directory_is_one_line(tmp_path: Path) -> None:
+def test_a_folder_given_with_f_is_walked_too(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    result = run("--paths", "docs")
-    assert result.exit_code == 2
-    assert result.stderr == "percycheck: error: docs: is a directory\n"
+    (tmp_path / "docs" / "a.md").write_text(f"{CONTRADICTED}\n", encoding="utf-8")
+    result = run("-f", "docs")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("docs/a.md:1:1: contradicted:")
 
 
 def test_binary_file_is_one_line(tmp_path: Path) -> None:
@@ -910,30 +913,42 @@ GOLDEN = """\
 unknown: Percy is painted a cheerful bright green.
     reason: no fact in the sources covers this topic
 <stdin>:1:1: supported: Perseverance rolls on six wheels.
-    reason: matches wheel-count: Perseverance, 6 wheel (Test Gazette,
+    reason: matches wheel-count: Perseverance, 6 wheels (Test Gazette,
       2024-01-02)
-    Test Gazette, 2024-01-02 — “Perseverance rolls on six wheels.”
-        Engineers checked it twice. »Perseverance rolls on six wheels.« Each
-          wheel is made of aluminium.
+    Test Gazette, 2024-01-02 — Engineers checked it twice. »Perseverance rolls
+      on six wheels.« Each wheel is made of aluminium.
 
 checked 2: 1 supported, 0 contradicted, 1 unknown, 0 skipped
 """
 
 
-def test_golden_text_at_80_columns() -> None:
+def test_golden_text_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: stream is not sys.stdin)
     result = run(
-        "--facts", str(CLI_FACTS), "--explain", "-f", "-", UNKNOWN,
+        "--facts", str(CLI_FACTS), "--explain", "--show", "all", "-f", "-", UNKNOWN,
         input="Perseverance rolls on six wheels.\n",
-        env={"COLUMNS": "80"},
+        env={"COLUMNS": "80", "NO_COLOR": "1"},
     )  # fmt: skip
     assert result.stdout == GOLDEN
     assert result.exit_code == 0
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
 
 
-def test_narrow_terminal_wraps_within_its_width() -> None:
-    result = run(CONTRADICTED, env={"COLUMNS": "50"})
+def test_narrow_terminal_wraps_within_its_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
+    result = run(CONTRADICTED, env={"COLUMNS": "50", "NO_COLOR": "1"})
     assert all(len(line) <= 50 for line in result.stdout.splitlines())
+    assert len(result.stdout.splitlines()) > 6
+
+
+def test_a_pipe_is_never_wrapped_whatever_columns_says() -> None:
+    result = run(CONTRADICTED, env={"COLUMNS": "50"})
+    lines = result.stdout.splitlines()
+    assert lines[1] == (
+        "    reason: mass differs: the claim says 2,623 pounds, the sources say 2,263 lb (Fox News, 2022-02-18)"
+    )
+    assert max(map(len, lines)) > 150  # the quote is on one line
+    assert ANSI not in result.stdout
 
 
 # ------------------------------------------------------------------- the acceptance draft
@@ -991,8 +1006,8 @@ def test_draft_github(tmp_path: Path) -> None:
     )
 
 
-def test_draft_sarif_reads_back_with_sarif_tools(tmp_path: Path) -> None:
-    result = run("-f", draft_copy(tmp_path), "--format", "sarif")
+def test_draft_sarif_is_valid_sarif_2_1_0(tmp_path: Path, sarif_problems: Callable[[object], list[str]]) -> None:
+    result = run(draft_copy(tmp_path), "--format", "sarif")
     assert result.exit_code == 1
     log = json.loads(result.stdout)
     [found] = log["runs"][0]["results"]
@@ -1001,17 +1016,7 @@ def test_draft_sarif_reads_back_with_sarif_tools(tmp_path: Path) -> None:
         "artifactLocation": {"uri": "draft.md"},
         "region": {"startLine": DRAFT_LINE, "startColumn": DRAFT_COLUMN},
     }
-    sarif_file = tmp_path / "percycheck.sarif"
-    sarif_file.write_text(result.stdout, encoding="utf-8")
-    summary = subprocess.run(
-        [entry_point("sarif"), "summary", str(sarif_file)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert summary.returncode == 0, summary.stderr
-    assert "error: 1" in summary.stdout
-    assert "warning: 0" in summary.stdout
+    assert sarif_problems(log) == []
 
 
 def test_check_text_finds_what_the_command_line_reports(tmp_path: Path) -> None:
@@ -1152,3 +1157,172 @@ def test_jobs_must_not_be_negative() -> None:
     result = run("--jobs", "-1", "Perseverance has six wheels.")
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr
+
+
+# ------------------------------------------------------------- paths or claims (issue 11)
+
+DRAFT_40 = ROOT / "examples" / "draft.md"
+
+
+def test_an_argument_naming_a_file_is_a_path(tmp_path: Path) -> None:
+    result = run(draft_copy(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"draft.md:{DRAFT_LINE}:{DRAFT_COLUMN}: contradicted: {DRAFT_CLAIM}\n")
+
+
+def test_an_argument_naming_nothing_is_a_claim(tmp_path: Path) -> None:
+    result = run("missing.md", "--format", "jsonl")
+    assert [row["claim"] for row in jsonl(result)] == ["missing.md"]
+    assert jsonl(result)[0]["location"] is None
+
+
+def test_claims_forces_the_claim_reading(tmp_path: Path) -> None:
+    draft_copy(tmp_path)
+    result = run("--claims", "draft.md", "--format", "jsonl")
+    assert [row["claim"] for row in jsonl(result)] == ["draft.md"]
+    assert result.exit_code == 0
+
+
+def test_paths_forces_the_path_reading() -> None:
+    result = run("--paths", "missing.md")
+    assert result.exit_code == 2
+    assert result.stderr == "percycheck: error: missing.md: no such file\n"
+
+
+def test_paths_and_claims_together_is_a_usage_error() -> None:
+    result = run("--paths", "--claims", "x")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("percycheck: error: --paths and --claims cannot be used together")
+
+
+def test_a_folder_is_walked_for_drafts(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / ".hidden").mkdir()
+    (docs / "build").mkdir()
+    for name in ("a.md", "sub/b.markdown", "c.mdx", "d.txt", "e.rst", ".hidden/f.md", "build/g.md", "h.md"):
+        (docs / name).write_text(f"{CONTRADICTED}\n", encoding="utf-8")
+    (docs / ".gitignore").write_text("build/\nh.md\n", encoding="utf-8")
+    result = run("docs", "--format", "jsonl")
+    paths = [row["location"]["path"] for row in jsonl(result)]
+    assert paths == ["docs/a.md", "docs/c.mdx", "docs/d.txt", "docs/sub/b.markdown"]
+    assert result.exit_code == 1
+
+
+def test_a_folder_without_drafts_warns_and_passes(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    for args in (["empty"], ["--paths", "empty"], ["-f", "empty"]):
+        result = run(*args, input=f"{CONTRADICTED}\n")  # standard input is not read instead
+        assert (result.exit_code, result.stdout) == (0, "checked 0: 0 supported, 0 contradicted, 0 unknown, 0 skipped\n")
+        assert result.stderr == "percycheck: warning: empty: no .md, .markdown, .mdx or .txt files\n"
+
+
+def test_a_glob_of_drafts_fails_like_a_linter(tmp_path: Path) -> None:
+    (tmp_path / "ok.md").write_text(f"{SUPPORTED}\n", encoding="utf-8")
+    draft_copy(tmp_path)
+    result = run("draft.md", "ok.md")  # what the shell makes of `percycheck *.md`
+    assert result.exit_code == 1
+    assert "draft.md:23:76: contradicted" in result.stdout
+
+
+def test_dash_argument_is_standard_input() -> None:
+    result = run("-", "--format", "jsonl", input=f"{CONTRADICTED}\n")
+    assert jsonl(result)[0]["location"] == {"path": None, "line": 1, "column": 1}
+
+
+# ---------------------------------------------------------------- standard input's name
+
+
+def test_stdin_filename_names_standard_input_in_annotations() -> None:
+    text = DRAFT.read_text(encoding="utf-8")
+    result = run("--format", "github", "--stdin-filename", "docs/draft.md", input=text)
+    assert result.stdout.startswith(
+        f"::error file=docs/draft.md,line={DRAFT_LINE},col={DRAFT_COLUMN},title=percycheck%3A contradicted::"
+    )
+
+
+def test_stdin_filename_tells_markdown_by_its_extension() -> None:
+    fenced = f"```\n{CONTRADICTED}\n```\n"
+    assert run("--stdin-filename", "a.txt", input=fenced).exit_code == 1  # plain: the fence is prose
+    assert run("--stdin-filename", "a.md", input=fenced).exit_code == 0
+
+
+def test_stdin_filename_with_f_dash() -> None:
+    result = run("-f", "-", "--stdin-filename", "x.md", input=f"{CONTRADICTED}\n")
+    assert result.stdout.startswith("x.md:1:1: contradicted:")
+
+
+# ---------------------------------------------------------------------- findings first
+
+
+def test_a_draft_report_shows_the_findings_and_one_summary_line() -> None:
+    result = run(str(DRAFT_40))
+    lines = result.stdout.splitlines()
+    assert len(DRAFT_40.read_text(encoding="utf-8").splitlines()) == 40
+    assert len(lines) <= 10
+    assert [line.split(": ")[1] for line in lines if not line.startswith(" ")][:3] == ["contradicted"] * 3
+    assert lines[-1] == "checked 33: 30 supported, 3 contradicted, 0 unknown, 2 skipped"
+    assert "supported:" not in result.stdout
+    assert result.exit_code == 1
+
+
+def test_show_all_lists_every_verdict_with_its_quotes() -> None:
+    result = run("--show", "all", str(DRAFT_40))
+    assert result.stdout.count(": supported: ") == 30
+    assert "“The 2,263-pound robotic geologist" in result.stdout
+    assert len(result.stdout.splitlines()) > 100
+
+
+def test_fail_on_unknown_also_shows_the_unknowns(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(f"{UNKNOWN}\n\n{SUPPORTED}\n", encoding="utf-8")
+    assert UNKNOWN not in run("a.md").stdout
+    result = run("a.md", "--fail-on", "unknown")
+    assert result.stdout.splitlines()[0] == f"a.md:1:1: unknown: {UNKNOWN}"
+    assert SUPPORTED not in result.stdout
+
+
+def test_quiet_leaves_out_the_summary(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(f"{SUPPORTED}\n", encoding="utf-8")
+    result = run("-q", "a.md")
+    assert result.stdout == ""
+    assert result.exit_code == 0
+
+
+def test_claims_given_as_arguments_still_show_every_verdict(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(f"{SUPPORTED}\n", encoding="utf-8")
+    result = run(SUPPORTED, "a.md")
+    assert result.stdout.splitlines()[0] == f"supported: {SUPPORTED}"
+    assert "a.md:1:1" not in result.stdout
+
+
+def test_machine_formats_keep_every_result_whatever_show_says() -> None:
+    assert len(jsonl(run(str(DRAFT_40), "--format", "jsonl"))) == 33
+
+
+# ---------------------------------------------------------------- Markdown, end to end
+
+
+def test_inline_code_is_part_of_the_claim_not_a_hole_in_it() -> None:
+    result = run("--stdin-filename", "a.md", "--format", "jsonl", input="The mission is managed by `Boeing` for NASA.\n")
+    [row] = jsonl(result)
+    assert row["claim"] == "The mission is managed by Boeing for NASA."
+    assert row["verdict"] != "supported"
+
+
+def test_deleted_text_and_footnotes_are_not_claims() -> None:
+    text = "Perseverance weighs ~~2,623~~ 2,263 pounds.[^1]\n\n[^1]: Perseverance landed on Feb. 19, 2021.\n"
+    result = run("--stdin-filename", "a.md", "--format", "jsonl", input=text)
+    rows = jsonl(result)
+    assert [(r["claim"], r["verdict"]) for r in rows] == [
+        ("Perseverance weighs 2,263 pounds.", "supported"),
+        ("Perseverance landed on Feb. 19, 2021.", "contradicted"),  # a footnote is prose too
+    ]
+    assert rows[1]["location"] == {"path": "a.md", "line": 3, "column": 7}
+
+
+def test_reasons_write_counts_and_durations_as_a_person_would() -> None:
+    wheels = run("Perseverance has 7 wheels.").stdout
+    assert "the sources say 6 wheels (" in wheels
+    trip = run("The trip to Mars lasted almost 8 months.").stdout
+    assert "the sources say almost 7 months (" in trip
+    assert "6 wheel " not in wheels and "7 month " not in trip

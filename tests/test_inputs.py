@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from percycheck import inputs
-from percycheck.inputs import Decoded, InputError, decode, read_path, read_stream
+from percycheck.inputs import Decoded, InputError, decode, read_path, read_stream, walk
 
 TEXT = "Perseverance landed on Feb. 18, 2021 — in Jezero.\r\n\tIndented line.\n"
 
@@ -124,3 +124,48 @@ def test_read_stream_that_cannot_be_read() -> None:
 
     with pytest.raises(InputError, match=r"^<stdin>: cannot read: Input/output error$"):
         read_stream(Broken())  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------ folders
+
+
+def _touch(root: Path, *names: str) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x\n", encoding="utf-8")
+
+
+def test_walk_finds_drafts_sorted_keeping_the_spelling_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _touch(tmp_path, "docs/b.md", "docs/a.TXT", "docs/z/c.mdx", "docs/img.png", "docs/notes.rst")
+    assert list(walk("docs")) == ["docs/a.TXT", "docs/b.md", "docs/z/c.mdx"]
+    assert list(walk("./docs/z")) == ["docs/z/c.mdx"]  # Path drops the "./", as git does
+
+
+def test_walk_skips_hidden_folders_and_what_gitignore_ignores(tmp_path: Path) -> None:
+    _touch(
+        tmp_path,
+        ".git/HEAD",
+        "top.md",
+        "vendor/lib.md",
+        "docs/.cache/x.md",
+        "docs/keep.md",
+        "docs/drop.md",
+        "docs/sub/draft.md",
+        "docs/sub/scratch.md",
+        "docs/sub/important.log.md",
+    )
+    (tmp_path / ".gitignore").write_text("vendor/\n*.log.md\n", encoding="utf-8")
+    (tmp_path / "docs" / ".gitignore").write_text("drop.md\n", encoding="utf-8")
+    (tmp_path / "docs" / "sub" / ".gitignore").write_text("*.md\n!draft.md\n", encoding="utf-8")
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in walk(str(tmp_path / "docs"))]
+    assert found == ["docs/keep.md", "docs/sub/draft.md"]  # the repository's .gitignore counts too
+    whole = [Path(p).relative_to(tmp_path).as_posix() for p in walk(str(tmp_path))]
+    assert whole == ["top.md", "docs/keep.md", "docs/sub/draft.md"]
+
+
+def test_walk_outside_a_repository_ignores_a_stray_parent_gitignore(tmp_path: Path) -> None:
+    _touch(tmp_path, "project/a.md")
+    (tmp_path / ".gitignore").write_text("*.md\n", encoding="utf-8")
+    assert [Path(p).name for p in walk(str(tmp_path / "project"))] == ["a.md"]

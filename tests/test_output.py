@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -168,15 +168,16 @@ def test_unknown_format_names_the_choices() -> None:
         FORMATTERS["xml"]
 
 
-def test_machine_formats_do_not_import_rich() -> None:
+def test_machine_formats_and_plain_text_do_not_import_rich() -> None:
     code = (
         "import io, sys\n"
         "from percycheck.output import get_formatter, FORMATTERS\n"
+        "from percycheck.models import Summary\n"
         "assert 'text' in FORMATTERS\n"
-        "for name in ('json', 'jsonl', 'github', 'sarif'):\n"
-        "    get_formatter(name)(io.StringIO())\n"
+        "for name in ('json', 'jsonl', 'github', 'sarif', 'text'):\n"
+        "    get_formatter(name)(io.StringIO()).stop(Summary())\n"
         "assert 'rich' not in sys.modules, 'rich imported'\n"
-        "get_formatter('text')\n"
+        "get_formatter('text')(io.StringIO(), color=True).stop(Summary())\n"
         "assert 'rich' in sys.modules\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -417,26 +418,20 @@ def test_sarif_empty_run_is_valid() -> None:
     assert document["runs"][0]["results"] == []
 
 
-def _sarif_executable() -> str | None:
-    beside = Path(sys.executable).with_name("sarif")
-    if beside.exists():
-        return str(beside)
-    return shutil.which("sarif")
+def test_sarif_output_is_valid_against_the_oasis_schema(sarif_problems: Callable[[object], list[str]]) -> None:
+    for results in (RESULTS + [HOSTILE], [SUPPORTED], []):
+        document = json.loads(render("sarif", results))
+        assert sarif_problems(document) == []
 
 
-def test_sarif_tools_reads_it(tmp_path: Path) -> None:
-    executable = _sarif_executable()
-    if executable is None:
-        pytest.skip("sarif-tools (the `sarif` command) is not installed")
-    path = tmp_path / "percycheck.sarif"
-    path.write_text(render("sarif", RESULTS + [HOSTILE]), encoding="utf-8")
-    done = subprocess.run(
-        [executable, "summary", str(path)], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert "error: 2" in done.stdout
-    assert "warning: 2" in done.stdout
-    assert "percycheck/contradicted" in done.stdout
+def test_the_schema_check_catches_a_broken_log(sarif_problems: Callable[[object], list[str]]) -> None:
+    document = json.loads(render("sarif", RESULTS))
+    document["runs"][0]["results"][0]["level"] = "fatal"
+    document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    del document["runs"][0]["tool"]["driver"]["name"]
+    problems = sarif_problems(document)
+    assert len(problems) == 3, problems
+    assert any("'fatal' is not one of" in p for p in problems)
 
 
 # --- text --------------------------------------------------------------------------------------
@@ -484,11 +479,10 @@ def test_text_explain_context(plain_env: None) -> None:
 
     output = render("text", [CONTRADICTED], width=200, explain=explain)
     lines = output.splitlines()
-    index = next(i for i, line in enumerate(lines) if JPL.quote in line)
-    assert lines[index + 1] == (
-        "        …after a seven-month journey, \\x1b[5mthe rover touched down…"
-    )
-    assert NATGEO.quote in lines[index + 2]
+    # The context replaces the bare quote (it holds the quote already): nothing is said twice.
+    assert JPL.quote not in output
+    assert lines[3] == "    NASA JPL, 2021-02-19 — …after a seven-month journey, \\x1b[5mthe rover touched down…"
+    assert NATGEO.quote in lines[4]
 
 
 def test_text_wraps_to_width(plain_env: None) -> None:

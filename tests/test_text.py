@@ -261,7 +261,7 @@ The rover is a fake from 1999.
 
     Indented code says 1999.
 
-Inline `code 1999` and a [link](https://example.com/1999) here.
+Inline `code 2021` and a [link](https://example.com/1999) here.
 
 <!-- The rover landed in 1999. -->
 
@@ -281,7 +281,7 @@ DRAFT_CLAIMS = [
     (14, 11, "Year"),
     (16, 3, "Perseverance landed"),
     (16, 25, "2021"),
-    (24, 1, "Inline and a link here."),
+    (24, 1, "Inline code 2021 and a link here."),
 ]
 
 
@@ -293,7 +293,7 @@ def test_markdown_with_crlf_and_bom_keeps_the_same_places() -> None:
     assert places(split_markdown("\ufeff" + DRAFT.replace("\n", "\r\n"))) == DRAFT_CLAIMS
 
 
-def test_markdown_never_checks_code_front_matter_html_or_urls() -> None:
+def test_markdown_never_checks_code_blocks_front_matter_html_or_urls() -> None:
     checked = " ".join(texts(split_markdown(DRAFT)))
     assert "1999" not in checked
     assert "example.com" not in checked
@@ -678,3 +678,47 @@ def test_prose_first_word_is_at_its_location(text: str) -> None:
 @given(MARKDOWN)
 def test_markdown_first_word_is_at_its_location(text: str) -> None:
     assert_located(text, split_markdown(text))
+
+
+# --------------------------------------------------------- Markdown the parser knows (issue 11)
+
+
+def test_inline_code_keeps_its_text_in_the_sentence() -> None:
+    claims = split_markdown("The mission is managed by `Boeing` for NASA.\n")
+    assert places(claims) == [(1, 1, "The mission is managed by Boeing for NASA.")]
+
+
+def test_strikethrough_and_deletion_tags_are_not_prose() -> None:
+    text = (
+        "Perseverance weighs ~~2,623~~ 2,263 pounds.\n\n"
+        "It landed on <del>Feb. 19</del> Feb. 18, 2021 in <S>Gale</S> Jezero Crater.\n\n"
+        "~~Ingenuity flew to Venus.~~ Ingenuity flew on Mars.\n"
+    )
+    assert texts(split_markdown(text)) == [
+        "Perseverance weighs 2,263 pounds.",
+        "It landed on Feb. 18, 2021 in Jezero Crater.",
+        "Ingenuity flew on Mars.",
+    ]
+
+
+def test_footnote_markers_stay_out_and_definitions_are_their_own_sentences() -> None:
+    text = (
+        "Perseverance weighs 2,263 pounds.[^1] It has six wheels.[^wheels]\n"
+        "\n"
+        "[^1]: Fox News reported the mass in 2022.\n"
+        "[^wheels]: The JPL release shows a wheel.\n"
+        "\n"
+        "The rover landed in 2021.\n"
+    )
+    assert places(split_markdown(text)) == [
+        (1, 1, "Perseverance weighs 2,263 pounds."),
+        (1, 39, "It has six wheels."),
+        (3, 7, "Fox News reported the mass in 2022."),
+        (4, 12, "The JPL release shows a wheel."),
+        (6, 1, "The rover landed in 2021."),
+    ]
+
+
+def test_front_matter_is_left_out_and_lines_stay_where_they_were() -> None:
+    text = "---\ntitle: Perseverance landed in 1999.\ntags: [mars]\n---\n\nThe rover landed in 2021.\n"
+    assert places(split_markdown(text)) == [(6, 1, "The rover landed in 2021.")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TextIO, TypeAlias
 
 from percycheck.models import Citation, Result, Summary
@@ -131,11 +131,22 @@ class Formatter:
         color: bool = False,
         width: int | None = None,
         explain: Explain | None = None,
+        findings: Sequence[str] = ("contradicted", "unknown"),
+        show_all: bool = True,
+        quiet: bool = False,
     ) -> None:
+        """``width`` None means never wrap; ``findings`` are the verdicts a reader must act on.
+
+        ``show_all`` False asks a human report to show only the findings of a draft, and
+        ``quiet`` to leave out its summary; machine formats keep every result they define.
+        """
         self.stream = stream
         self.color = color
         self.width = width
         self.explain = explain
+        self.findings = tuple(findings)
+        self.show_all = show_all
+        self.quiet = quiet
 
     def write(self, text: str) -> None:
         """Write to the report stream (see :func:`write_all`)."""

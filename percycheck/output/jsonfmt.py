@@ -6,11 +6,10 @@ the other. Non-ASCII stays readable; control characters are always ``\\uXXXX`` e
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from percycheck.models import Result, Summary
 from percycheck.output.base import (
-    Explain,
     Formatter,
     dumps_json,
     summary_to_dict,
@@ -34,15 +33,8 @@ class JSONLinesFormatter(Formatter):
 class JSONFormatter(Formatter):
     """``{"results": [...], "summary": {...}}``, written at the end so it is always complete."""
 
-    def __init__(
-        self,
-        stream: TextIO,
-        *,
-        color: bool = False,
-        width: int | None = None,
-        explain: Explain | None = None,
-    ) -> None:
-        super().__init__(stream, color=color, width=width, explain=explain)
+    def __init__(self, stream: TextIO, **options: Any) -> None:
+        super().__init__(stream, **options)
         self._results: list[dict[str, object]] = []
 
     def handle(self, result: Result) -> None:

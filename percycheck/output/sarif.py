@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import PurePath
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from percycheck.models import Location, Result, Summary
 from percycheck.output.base import (
-    Explain,
     Formatter,
     citation_to_dict,
     dumps_json,
@@ -111,15 +110,8 @@ def _result(result: Result, rule_index: int) -> dict[str, object]:
 class SarifFormatter(Formatter):
     """Collects reportable results and writes one SARIF log at ``stop``."""
 
-    def __init__(
-        self,
-        stream: TextIO,
-        *,
-        color: bool = False,
-        width: int | None = None,
-        explain: Explain | None = None,
-    ) -> None:
-        super().__init__(stream, color=color, width=width, explain=explain)
+    def __init__(self, stream: TextIO, **options: Any) -> None:
+        super().__init__(stream, **options)
         self._results: list[dict[str, object]] = []
 
     def handle(self, result: Result) -> None:
