@@ -262,7 +262,17 @@ def split_lines(text: str, path: str | None = None) -> list[Claim]:
 
 # ----------------------------------------------------------------------------- Markdown
 
-_MARKDOWN = MarkdownIt("commonmark").enable("table")
+MAX_NESTING = 100
+"""How deep markdown-it nests blocks (quotes, lists and their items each count) before it stops.
+
+Its default, 20, dropped without a word a claim inside 20 block quotes or 10 list levels. A
+container opened at the limit has its lines checked as plain text instead (:func:`_too_deep`):
+nothing in a draft is silently left unchecked. 100 keeps the parser's recursion well within
+Python's stack."""
+_MARKDOWN = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+_CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
+_CONTAINER_PREFIX = re.compile(r"[ \t]*(?:(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*)*", re.MULTILINE)
+"""Block quote and list markers at the start of a line ("> > - 1. ")."""
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*(?:\r\n?|\n)")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?=[\r\n]|\Z)")
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
@@ -403,7 +413,40 @@ def split_markdown(text: str, path: str | None = None) -> list[Claim]:
                 # The source of a sentence is never shorter than its rendered text.
                 cursor = min(block_end, found + len(sentence))
             claims.append(Claim(sentence, _location(starts, found, path)))
+    deep = _too_deep(tokens)
+    if deep:
+        claims += split_text(_only_lines(source, starts, deep), path)
+        claims.sort(key=lambda c: (c.location.line, c.location.column) if c.location else (0, 0))
     return claims
+
+
+def _too_deep(tokens: Sequence[Token]) -> set[int]:
+    """The lines (0-based) markdown-it left unparsed: inside a container opened at ``MAX_NESTING``."""
+    dropped: set[int] = set()
+    for token in tokens:
+        if token.nesting == 1 and token.level >= MAX_NESTING - 1 and token.type in _CONTAINERS and token.map:
+            dropped.update(range(*token.map))
+    if dropped:
+        for token in tokens:  # whatever was parsed after all is not checked twice
+            if token.type == "inline" and token.map:
+                dropped.difference_update(range(*token.map))
+    return dropped
+
+
+def _only_lines(source: str, starts: array[int], lines: set[int]) -> str:
+    """``source`` with every line but ``lines`` emptied and their quote and list markers blanked,
+    so plain-text splitting finds their sentences at their true line and column."""
+    parts = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(source)
+        line = source[start:end]
+        if number not in lines:
+            parts.append(line[len(line.rstrip("\r\n")) :])
+            continue
+        marker = _CONTAINER_PREFIX.match(line)
+        width = marker.end() if marker is not None else 0
+        parts.append(" " * width + line[width:])
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------- Markdown, by the look

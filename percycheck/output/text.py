@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from percycheck.models import Citation, Result, Summary
-from percycheck.output.base import Explain, Formatter, sanitize
+from percycheck.output.base import CommandGuard, Explain, Formatter, sanitize
 
 __all__ = ["DEFAULT_WIDTH", "MAX_CITATIONS", "TextFormatter", "summary_line"]
 
@@ -69,8 +69,10 @@ class TextFormatter(Formatter):
         explain: Explain | None = None,
     ) -> None:
         super().__init__(stream, color=color, width=width, explain=explain)
+        # rich decides where lines break; the guard sees the lines as printed (workflow commands)
+        self._guard = CommandGuard(stream)
         self.console = _Console(
-            file=stream,
+            file=self._guard,  # type: ignore[arg-type]  # a TextIO in all rich uses
             force_terminal=color,
             no_color=not color,
             # None (not "auto") when colour is off: no environment variable can turn it on.
@@ -135,3 +137,4 @@ class TextFormatter(Formatter):
         if self._shown:
             self.console.print()
         self._emit(Text(summary_line(summary), style="bold"))
+        self._guard.flush()
