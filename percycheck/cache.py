@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from percycheck.engine import Engine
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAGIC = b"percycheck-engine\n"
 TAG_BYTES = 32
 """BLAKE2b digest size of an entry's tag."""
@@ -194,8 +194,12 @@ _HEADER_BYTES = 4096
 def _code_files(here: Path) -> list[Path]:
     """The package's code and data as installed: modules, sourceless bytecode (an install that
     ships only ``.pyc`` files) and language data; never ``__pycache__``, which changes by itself."""
-    found = [*here.rglob("*.py"), *here.rglob("*.pyc"), *here.glob("lang/*.txt")]
-    return sorted(p for p in found if "__pycache__" not in p.parts)
+    found = []
+    for folder, subfolders, names in os.walk(here):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        language = os.path.basename(folder) == "lang"
+        found += [Path(folder, name) for name in names if name.endswith((".py", ".pyc")) or language and name.endswith(".txt")]
+    return sorted(found)
 
 
 def _code_digest() -> str:
@@ -235,16 +239,20 @@ def _source_digests(engine: Engine, base_dir: Path) -> dict[str, str]:
 def _tag(key: bytes, body: bytes) -> bytes:
     import hashlib
 
-    return hashlib.blake2b(body, key=key, digest_size=TAG_BYTES, person=b"percycheck-c2").digest()
+    return bytes(hashlib.blake2b(body, key=key, digest_size=TAG_BYTES, person=b"percycheck-c2").digest())
 
 
 # ------------------------------------------------------------------------------ plain data
-# An engine is written as a table of objects, each (class number, {field: value}); a reference
-# to an object is (b"r", number). Containers that hold objects are tagged with bytes too:
-# (b"t", items), (b"l", items), (b"f", items), (b"d", [(key, value), ...]), (b"D", factory, items).
-# Plain data never holds bytes, so an untagged container holds no object and is used as read.
+# An engine is written as a table of objects, each (class number, {plain fields}, {other fields}):
+# plain fields hold no object and are set as read; the others hold references. A reference to an
+# object is (b"r", number); containers that hold objects are tagged with bytes too: (b"t", items),
+# (b"l", items), (b"f", items), (b"s", items), (b"d", [(key, value), ...]), (b"D", factory,
+# [(key, value), ...]); and, for speed, containers of nothing but references: (b"R", numbers) a
+# tuple, (b"L", numbers) a list, (b"M", [(key, number), ...]) a dict. Plain data never holds
+# bytes, so an untagged container holds no object and is used as read.
 
 _CONTAINER_TAGS: dict[type, bytes] = {tuple: b"t", list: b"l", frozenset: b"f", set: b"s"}
+_REF_TAGS: dict[type, bytes] = {tuple: b"R", list: b"L"}
 _FACTORIES: dict[str, type] = {"list": list, "int": int, "float": float, "set": set, "dict": dict}
 
 
@@ -272,7 +280,9 @@ class _Encoder:
             self._keep.append(obj)
             self.objects.append(None)
             fields = {k: self.value(v) for k, v in vars(obj).items()}
-            self.objects[number] = (self.classes.index(name), fields)
+            plain = {k: v for k, v in fields.items() if not _tagged(v)}
+            other = {k: v for k, v in fields.items() if _tagged(v)}
+            self.objects[number] = (self.classes.index(name), plain, other)
         return (b"r", number)
 
     def value(self, v: Any) -> Any:
@@ -283,6 +293,8 @@ class _Encoder:
             items = [self.value(x) for x in v]
             if not any(_tagged(x) for x in items):
                 return v
+            if t in _REF_TAGS and all(_tagged(x) and x[0] == b"r" for x in items):
+                return (_REF_TAGS[t], [x[1] for x in items])
             return (_CONTAINER_TAGS[t], items)
         if t is dict or t is defaultdict:
             pairs = [(k, self.value(x)) for k, x in v.items()]
@@ -295,6 +307,8 @@ class _Encoder:
                 return (b"D", factory, pairs)
             if not any(_tagged(x) for _, x in pairs):
                 return v
+            if all(_tagged(x) and x[0] == b"r" for _, x in pairs):
+                return (b"M", [(k, x[1]) for k, x in pairs])
             return (b"d", pairs)
         return self.ref(v)
 
@@ -327,10 +341,9 @@ def _decode(payload: Any) -> Any:
     classes = [_resolve(name) for name in payload["classes"]]
     table = payload["objects"]
     objects: list[Any] = []
-    for number, fields in table:
-        cls = classes[number]
-        obj = object.__new__(cls)
-        if not hasattr(obj, "__dict__") or type(fields) is not dict:
+    for number, plain, other in table:
+        obj = object.__new__(classes[number])
+        if not hasattr(obj, "__dict__") or type(plain) is not dict or type(other) is not dict:
             raise ValueError("not a plain object")
         objects.append(obj)
 
@@ -340,22 +353,31 @@ def _decode(payload: Any) -> Any:
         tag = v[0]
         if tag == b"r":
             return objects[v[1]]
+        if tag == b"R":
+            return tuple([objects[i] for i in v[1]])
+        if tag == b"L":
+            return [objects[i] for i in v[1]]
+        if tag == b"M":
+            return {k: objects[i] for k, i in v[1]}
         if tag == b"t":
-            return tuple(value(x) for x in v[1])
+            return tuple([value(x) for x in v[1]])
         if tag == b"l":
             return [value(x) for x in v[1]]
         if tag == b"f":
-            return frozenset(value(x) for x in v[1])
+            return frozenset([value(x) for x in v[1]])
         if tag == b"s":
             return {value(x) for x in v[1]}
         if tag == b"d":
             return {k: value(x) for k, x in v[1]}
         if tag == b"D":
-            return defaultdict(_FACTORIES[v[1]], ((k, value(x)) for k, x in v[2]))
+            return defaultdict(_FACTORIES[v[1]], [(k, value(x)) for k, x in v[2]])
         raise ValueError(f"unknown tag {tag!r}")
 
-    for obj, (_, fields) in zip(objects, table, strict=True):
-        obj.__dict__.update({k: value(x) for k, x in fields.items() if type(k) is str})
+    for obj, (_, plain, other) in zip(objects, table, strict=True):
+        fields = obj.__dict__
+        fields.update(plain)
+        for name, v in other.items():
+            fields[name] = value(v)
     return value(payload["root"])
 
 
