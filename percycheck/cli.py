@@ -254,7 +254,9 @@ def _with_config(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
 
     found = None
     try:
-        found = find_config(Path.cwd())
+        found = find_config(
+            Path.cwd(), lambda path, why: click.echo(f"percycheck: warning: ignoring {one_line(str(path))}: {why}", err=True)
+        )
         settings = load_config(found) if found is not None else {}
     except ConfigError as exc:
         raise InputProblem(str(exc)) from None
@@ -285,7 +287,8 @@ def _validate(path: str) -> int:
         return EXIT_ERROR
     quotes = sum(len(f.citations) for f in base.facts)
     click.echo(
-        f"{path}: valid: {len(base.facts)} facts, {quotes} citations, {len(base.entities)} entities, {len(base.sources)} sources"
+        f"{one_line(path)}: valid: {len(base.facts)} facts, {quotes} citations, "
+        f"{len(base.entities)} entities, {len(base.sources)} sources"
     )
     return EXIT_CLEAN
 
@@ -317,7 +320,7 @@ def _list(options: Options) -> int:
             click.echo(f"{f.id}: {sanitize(f.statement)} [{sources}]")
     if not facts:
         click.echo(
-            f"percycheck: no fact matches {_shorten(query)!r}" if query is not None else "percycheck: no facts",
+            f"percycheck: no fact matches {one_line(repr(_shorten(query)))}" if query is not None else "percycheck: no facts",
             err=True,
         )
     return EXIT_CLEAN

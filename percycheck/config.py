@@ -10,7 +10,9 @@ Every value is checked here, so a typo is one clear ``FILE: message`` line, not 
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +40,7 @@ FAIL_ON_CHOICES = ("contradicted", "unknown", "never")
 FORMAT_CHOICES = tuple(FORMATTER_PATHS)
 COLOR_CHOICES = ("auto", "always", "never")
 CONFIG_FILES = (".percycheck.toml", "pyproject.toml")
-"""Looked for in this order in each folder from the current one up to the root."""
+"""Looked for in this order in each folder from the current one up to the repository's root."""
 
 
 @dataclass(frozen=True)
@@ -83,25 +85,57 @@ def _mentions_percycheck(path: Path) -> bool:
         return False
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start``.
+REPOSITORY_MARKERS = (".git", ".hg")
+"""A folder holding one of these is a repository's root: the search goes no higher."""
+
+
+def _owned_by_another_user(path: Path) -> bool:
+    """A file someone else owns may be planted (a shared parent folder, /tmp): git refuses such
+    repositories since CVE-2022-24765, and percycheck ignores such settings."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows has no simple owner check
+        return False
+    try:
+        return os.stat(path).st_uid != os.getuid()
+    except OSError:
+        return False
+
+
+def find_config(start: Path, skipped: Callable[[Path, str], None] | None = None) -> Path | None:
+    """The nearest configuration file at or above ``start``, up to the repository's root.
 
     A ``pyproject.toml`` counts only when it has a ``[tool.percycheck]`` table; one that is not
-    valid TOML counts when it mentions percycheck, so the error is reported, not ignored.
+    valid TOML counts when it mentions percycheck, so the error is reported, not ignored. The
+    search stops at the folder holding ``.git`` (or ``.hg``): settings above a repository are not
+    the repository's. A file owned by another user is passed over, and told to ``skipped``.
     """
     for folder in (start, *start.parents):
-        dotfile = folder / ".percycheck.toml"
-        if dotfile.is_file():
-            return dotfile
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _mentions_percycheck(pyproject):
+        found = _config_in(folder, skipped)
+        if found is not None:
+            return found
+        if any((folder / marker).exists() for marker in REPOSITORY_MARKERS):
+            return None
+    return None
+
+
+def _config_in(folder: Path, skipped: Callable[[Path, str], None] | None) -> Path | None:
+    for name in CONFIG_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        if _owned_by_another_user(path):
+            if skipped is not None:
+                skipped(path, "owned by another user")
+            continue
+        if name == ".percycheck.toml":
+            return path
+        if _mentions_percycheck(path):
             try:
-                data = _read(pyproject)
+                data = _read(path)
             except ConfigError:
-                return pyproject
+                return path
             tool = data.get("tool")
             if isinstance(tool, dict) and "percycheck" in tool:
-                return pyproject
+                return path
     return None
 
 

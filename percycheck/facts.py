@@ -27,11 +27,29 @@ ENTITY_KINDS = frozenset(
 )
 VALUE_KINDS = ("date", "quantity", "count", "entity", "ordinal")
 APPROX_KINDS = frozenset({"exact", "about", "almost", "more_than", "at_least", "less_than", "at_most"})
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
-ISO_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9\-]*")
+"""An id, matched whole with ``fullmatch`` (``$`` would let a trailing line break through)."""
+ISO_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr"})
+"""Never a source: ``.git/config`` may hold the token ``actions/checkout`` writes there."""
+EXCERPT_CHARS = 12
+"""How much of a value from the YAML file an error message may quote (the file may be a secret)."""
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+"""Control, bidi and invisible characters (as in ``percycheck.output.base``): escaped in messages."""
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A short, printable quotation of something read from a file, for an error message.
+
+    A file named as facts by mistake (or on purpose: ``--facts ~/.netrc``) must not be printed
+    back through its keys, tags or values, so at most ``limit`` characters are shown."""
+    text = str(value)
+    shown = text if len(text) <= limit else text[:limit] + "…"
+    return repr(_one_line(shown))
 
 
 def _one_line(message: str) -> str:
@@ -113,7 +131,7 @@ def _iso(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, int) and 1000 <= value <= 9999:
         return str(value)
-    if isinstance(value, str) and ISO_RE.match(value):
+    if isinstance(value, str) and ISO_RE.fullmatch(value):
         try:
             parts = [int(p) for p in value.split("-")]
             dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
@@ -199,7 +217,7 @@ def _items(raw: list[Any], check: _Checker, what: str, line: int) -> Iterator[di
         if isinstance(item, dict):
             yield item
         else:
-            check.problem(line, f"every {what} must be a mapping, not {type(item).__name__}: {str(item)[:40]!r}")
+            check.problem(line, f"every {what} must be a mapping, not {type(item).__name__}: {excerpt(item)}")
 
 
 def _sources(raw: list[Any], check: _Checker, base_dir: Path, top: int) -> dict[str, Source]:
@@ -216,10 +234,10 @@ def _sources(raw: list[Any], check: _Checker, base_dir: Path, top: int) -> dict[
         if item.get("date") is not None:
             date = _iso(item["date"])
             if date is None:
-                check.problem(line, f"source {sid}: invalid date {item['date']!r} (use YYYY-MM-DD)")
+                check.problem(line, f"source {sid}: invalid date {excerpt(item['date'])} (use YYYY-MM-DD)")
         if sid is None or title is None or publisher is None or file is None:
             continue
-        if not ID_RE.match(sid):
+        if not ID_RE.fullmatch(sid):
             check.problem(line, f"source id {sid!r} must be lower-case letters, digits and '-'")
         if sid in sources:
             check.problem(line, f"duplicate source id '{sid}'")
@@ -233,6 +251,8 @@ def _sources(raw: list[Any], check: _Checker, base_dir: Path, top: int) -> dict[
                 resolved = target.resolve()
                 if root not in resolved.parents and resolved != root:
                     check.problem(line, f"source {sid}: file {file!r} leaves the facts file's folder")
+                elif _hidden_or_vcs(file, resolved, root):
+                    check.problem(line, f"source {sid}: file {file!r} is a hidden file or inside a VCS folder; refused")
                 elif not resolved.is_file():
                     check.problem(line, f"source {sid}: source file {file!r} not found")
                 else:
@@ -245,6 +265,15 @@ def _sources(raw: list[Any], check: _Checker, base_dir: Path, top: int) -> dict[
             check.unreadable.add(sid)
         sources[sid] = Source(sid, title, publisher, date, url, file, text or "")
     return sources
+
+
+def _hidden_or_vcs(file: str, resolved: Path, root: Path) -> bool:
+    """A dot-file or dot-folder below the facts file's folder (as written or once links are
+    followed), or anything inside a version-control folder: never a source to print from."""
+    below = (*Path(file).parts, *resolved.relative_to(root).parts)
+    if any(part.startswith(".") and part not in (".", "..") for part in below):
+        return True
+    return any(part in VCS_FOLDERS for part in resolved.parts)
 
 
 def _entities(raw: list[Any], check: _Checker, top: int) -> dict[str, Entity]:
@@ -297,10 +326,10 @@ def _facts(raw: list[Any], check: _Checker, sources: dict[str, Source], entities
             negated = False
         as_of = _iso(item["as_of"]) if item.get("as_of") is not None else None
         if item.get("as_of") is not None and as_of is None:
-            check.problem(line, f"{what}invalid as_of date {item['as_of']!r}")
+            check.problem(line, f"{what}invalid as_of date {excerpt(item['as_of'])}")
         if fid is None:
             continue
-        if not ID_RE.match(fid):
+        if not ID_RE.fullmatch(fid):
             check.problem(line, f"fact id {fid!r} must be lower-case letters, digits and '-'")
         if fid in seen:
             check.problem(line, f"duplicate fact id '{fid}'")
@@ -350,17 +379,17 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity], fa
     body = raw[kind]
     approx = raw.get("approx", "exact")
     if not isinstance(approx, str) or approx not in APPROX_KINDS:
-        check.problem(line, f"{what}unknown approx '{approx}' (one of {', '.join(sorted(APPROX_KINDS))})")
+        check.problem(line, f"{what}unknown approx {excerpt(approx)} (one of {', '.join(sorted(APPROX_KINDS))})")
         return None
     if kind == "date":
         iso = _iso(body)
         if iso is None:
-            check.problem(line, f"{what}invalid date {body!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+            check.problem(line, f"{what}invalid date {excerpt(body)} (use YYYY-MM-DD, YYYY-MM or YYYY)")
             return None
         return Value("date", slot, iso)
     if kind == "entity":
         if not isinstance(body, str) or body not in entities:
-            check.problem(line, f"{what}unknown entity {body!r}")
+            check.problem(line, f"{what}unknown entity {excerpt(body, 40)}")
             return None
         return Value("entity", slot, entities[body].name, entity=body)
     if kind == "ordinal":
@@ -393,7 +422,7 @@ def _value(raw: Any, check: _Checker, what: str, entities: dict[str, Entity], fa
         return Value("count", slot, f"{_PREFIX.get(approx, '')}{with_count(label, noun)}", low=low, high=high, noun=noun)
     unit = raw.get("unit")
     if not isinstance(unit, str) or unit not in UNITS:  # a list or a mapping is no unit (and unhashable)
-        check.problem(line, f"{what}unknown unit {unit!r} (one of {', '.join(UNITS)})")
+        check.problem(line, f"{what}unknown unit {excerpt(unit)} (one of {', '.join(UNITS)})")
         return None
     _, base_low, base_high = to_base(low, high, unit)
     # Unit symbols stay as they are ("2,263 lb"); unit words agree with the number ("7 months").

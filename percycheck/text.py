@@ -259,10 +259,25 @@ def split_lines(text: str, path: str | None = None) -> list[Claim]:
 
 # ----------------------------------------------------------------------------- Markdown
 
+MAX_NESTING = 100
+"""How deep markdown-it nests blocks (quotes, lists and their items each count) before it stops.
+
+Its default, 20, dropped without a word a claim inside 20 block quotes or 10 list levels. A
+container opened at the limit has its lines checked as plain text instead (:func:`_too_deep`):
+nothing in a draft is silently left unchecked. 100 keeps the parser's recursion well within
+Python's stack."""
 # GFM's tables and strikethrough, YAML front matter and footnotes: each parsed by markdown-it-py
 # or its plugins, so deleted text, front matter and footnote markers never reach a claim.
-_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
+_MARKDOWN = (
+    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    .enable(["table", "strikethrough"])
+    .use(front_matter_plugin)
+    .use(footnote_plugin)
+)
 _DELETED_TAGS = re.compile(r"<(/?)(?:del|s|strike)(?:\s[^>]*)?>", re.IGNORECASE)
+_CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
+_CONTAINER_PREFIX = re.compile(r"[ \t]*(?:(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*)*", re.MULTILINE)
+"""Block quote and list markers at the start of a line ("> > - 1. ")."""
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*(?:\r\n?|\n)")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?=[\r\n]|\Z)")
 _SEARCH_SLACK = 512  # how far past the expected start a sentence is looked for
@@ -391,9 +406,7 @@ def split_markdown(text: str, path: str | None = None) -> list[Claim]:
     cursor = 0
     # Footnote definitions come last in the token stream: take every block in document order.
     blocks = sorted(
-        (token.map[0], index)
-        for index, token in enumerate(tokens)
-        if token.type == "inline" and token.map is not None
+        (token.map[0], index) for index, token in enumerate(tokens) if token.type == "inline" and token.map is not None
     )
     for _, index in blocks:
         token = tokens[index]
@@ -420,7 +433,40 @@ def split_markdown(text: str, path: str | None = None) -> list[Claim]:
                 # The source of a sentence is never shorter than its rendered text.
                 cursor = min(block_end, found + len(sentence))
             claims.append(Claim(sentence, _location(starts, found, path)))
+    deep = _too_deep(tokens)
+    if deep:
+        claims += split_text(_only_lines(source, starts, deep), path)
+        claims.sort(key=lambda c: (c.location.line, c.location.column) if c.location else (0, 0))
     return claims
+
+
+def _too_deep(tokens: Sequence[Token]) -> set[int]:
+    """The lines (0-based) markdown-it left unparsed: inside a container opened at ``MAX_NESTING``."""
+    dropped: set[int] = set()
+    for token in tokens:
+        if token.nesting == 1 and token.level >= MAX_NESTING - 1 and token.type in _CONTAINERS and token.map:
+            dropped.update(range(*token.map))
+    if dropped:
+        for token in tokens:  # whatever was parsed after all is not checked twice
+            if token.type == "inline" and token.map:
+                dropped.difference_update(range(*token.map))
+    return dropped
+
+
+def _only_lines(source: str, starts: array[int], lines: set[int]) -> str:
+    """``source`` with every line but ``lines`` emptied and their quote and list markers blanked,
+    so plain-text splitting finds their sentences at their true line and column."""
+    parts = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(source)
+        line = source[start:end]
+        if number not in lines:
+            parts.append(line[len(line.rstrip("\r\n")) :])
+            continue
+        marker = _CONTAINER_PREFIX.match(line)
+        width = marker.end() if marker is not None else 0
+        parts.append(" " * width + line[width:])
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------- Markdown, by the look

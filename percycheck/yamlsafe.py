@@ -6,11 +6,12 @@ PyYAML. The C loader is used where PyYAML was built with it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
-from percycheck.facts import FactsError
+from percycheck.facts import FactsError, excerpt
 
 try:  # the C loader is several times faster; the pure-Python one is the fallback
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -33,7 +34,7 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         try:
             return super().construct_object(node, deep=deep)
         except (ValueError, TypeError, AttributeError, OverflowError, LookupError):
-            shown = f" {node.value[:40]!r}" if isinstance(node, yaml.ScalarNode) else ""
+            shown = f" {excerpt(node.value)}" if isinstance(node, yaml.ScalarNode) else ""
             raise yaml.constructor.ConstructorError(
                 None, None, f"invalid {node.tag.rsplit(':', 1)[-1]} value{shown}", node.start_mark
             ) from None
@@ -54,7 +55,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
             raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value", key_node.start_mark)
         if index >= inherited:
             if key in written:  # PyYAML would silently keep the last one
-                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {excerpt(key)}", key_node.start_mark)
             written.add(key)
         mapping[key] = loader.construct_object(value_node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
@@ -109,6 +110,27 @@ def _reader_problem(exc: yaml.reader.ReaderError) -> str:
     return str(exc.reason)
 
 
+_QUOTED = re.compile(r"'([^'\n]*)'")
+
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+STANDARD_TAG_CHARS = 32
+"""A tag in YAML's own namespace (``!!python/object/apply:os.system``) may be shown this long: it
+names a feature, not a secret. Anything else the file says is cut to ``facts.EXCERPT_CHARS``."""
+
+
+def _short_quotes(message: str) -> str:
+    """PyYAML's messages quote tags, aliases and keys from the file: keep each quotation short."""
+
+    def short(match: re.Match[str]) -> str:
+        quoted = match.group(1)
+        if quoted.startswith(_STANDARD_TAG):
+            return excerpt("!!" + quoted[len(_STANDARD_TAG) :], STANDARD_TAG_CHARS)
+        return excerpt(quoted)
+
+    return _QUOTED.sub(short, message)
+
+
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML safely; bounded against alias bombs; errors name the line."""
     try:
@@ -135,10 +157,10 @@ def parse_yaml(text: str, path: str) -> Any:
         if exc.problem and exc.context and opened is not None and opened.line + 1 != line:
             # an unclosed bracket or quote is found lines later: name where it was opened too
             what += f" ({exc.context.strip()} that starts on line {opened.line + 1})"
-        raise FactsError([f"{path}:{line}: malformed YAML: {what}"]) from None
+        raise FactsError([f"{path}:{line}: malformed YAML: {_short_quotes(what)}"]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML never allows (ESC, say)
         raise FactsError([f"{path}:{_reader_line(text, exc)}: malformed YAML: {_reader_problem(exc)}"]) from None
     except yaml.YAMLError as exc:
-        raise FactsError([f"{path}:1: malformed YAML: {' '.join(str(exc).split())}"]) from None
+        raise FactsError([f"{path}:1: malformed YAML: {_short_quotes(' '.join(str(exc).split()))[:200]}"]) from None
     except RecursionError:
         raise FactsError([f"{path}:1: malformed YAML: nested too deeply"]) from None

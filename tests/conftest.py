@@ -1,4 +1,4 @@
-"""Shared test set-up: the engine cache goes to a temporary folder, never the user's."""
+"""Shared test set-up: the engine cache and its key go to a temporary folder, never the user's."""
 
 from __future__ import annotations
 
@@ -14,13 +14,15 @@ import pytest
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_dir() -> Iterator[None]:
     with tempfile.TemporaryDirectory(prefix="percycheck-cache-") as folder:
-        old = os.environ.get("PERCYCHECK_CACHE_DIR")
-        os.environ["PERCYCHECK_CACHE_DIR"] = folder
+        names = {"PERCYCHECK_CACHE_DIR": folder, "XDG_STATE_HOME": os.path.join(folder, "state")}
+        old = {name: os.environ.get(name) for name in names}
+        os.environ.update(names)
         yield
-        if old is None:
-            os.environ.pop("PERCYCHECK_CACHE_DIR", None)
-        else:
-            os.environ["PERCYCHECK_CACHE_DIR"] = old
+        for name, value in old.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"

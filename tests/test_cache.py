@@ -55,8 +55,8 @@ def test_editing_a_source_makes_the_cache_stale(facts_copy: Path, cache_dir: Pat
 
 def test_a_corrupt_cache_entry_is_ignored(facts_copy: Path, cache_dir: Path) -> None:
     cache.store(facts_copy, Engine(load_facts(facts_copy)))
-    (entry,) = cache_dir.glob("engine-*.pickle")
-    entry.write_bytes(b"not a pickle")
+    (entry,) = cache_dir.glob("engine-*.bin")
+    entry.write_bytes(b"not an entry")
     assert cache.load(facts_copy) is None
 
 
@@ -76,8 +76,8 @@ def test_an_unwritable_cache_folder_is_no_error(facts_copy: Path, tmp_path: Path
 
 
 def test_old_entries_are_pruned(facts_copy: Path, cache_dir: Path) -> None:
-    cache_dir.mkdir()
+    cache_dir.mkdir(mode=0o700)
     for i in range(cache.MAX_ENTRIES + 5):
-        (cache_dir / f"engine-old{i}.pickle").write_bytes(b"x")
+        (cache_dir / f"engine-old{i}.bin").write_bytes(b"x")
     cache.store(facts_copy, Engine(load_facts(facts_copy)))
-    assert len(list(cache_dir.glob("engine-*.pickle"))) <= cache.MAX_ENTRIES
+    assert len(list(cache_dir.glob("engine-*.bin"))) <= cache.MAX_ENTRIES

@@ -15,10 +15,12 @@ from typing import TextIO, TypeAlias
 from percycheck.models import Citation, Result, Summary
 
 __all__ = [
+    "CommandGuard",
     "Explain",
     "Formatter",
     "citation_to_dict",
     "dumps_json",
+    "neutralize_commands",
     "sanitize",
     "summary_to_dict",
     "verdict_to_dict",
@@ -29,12 +31,22 @@ Explain: TypeAlias = "Callable[[Citation], str | None]"
 """Given a citation, the surrounding source text to show with it (``--explain``), or None."""
 
 # C0 controls except \t and \n, DEL, C1 controls (U+0080-U+009F: a lone U+009B is a CSI on
-# some terminals), line/paragraph separators, bidi embeddings/overrides/isolates (they reorder
-# what a reader sees) and lone surrogates (they cannot be encoded and would crash the write).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# some terminals), line/paragraph separators, bidi marks, embeddings, overrides and isolates
+# (they reorder what a reader sees: U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069),
+# invisible characters that hide or split words (U+180E, U+200B, U+2060-U+2064, U+FEFF) and lone
+# surrogates (they cannot be encoded and would crash the write). Joiners (U+200C, U+200D) stay:
+# Persian, the Indic scripts and emoji need them.
+_HIDDEN = "\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_HIDDEN}]")
 
-# json.dumps already escapes U+0000-U+001F; with ensure_ascii=False these still pass through raw.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# json.dumps already escapes U+0000-U+001F; with ensure_ascii=False the rest still pass through raw.
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_HIDDEN}]")
+
+WORKFLOW_COMMAND_ANYWHERE = "##["
+"""The GitHub Actions runner executes ``##[command]`` wherever it occurs in a printed line."""
+_LINE_START_COMMAND = re.compile(r"^((?:[^\S\n]|\x1b\[[0-9;?]*[A-Za-z])*)::", re.MULTILINE)
+"""...and ``::command::`` at the start of a line (after blanks, which the runner trims, or
+colour codes, to be safe)."""
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -42,23 +54,69 @@ def _visible(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def neutralize_commands(text: str) -> str:
+    """``text`` with no GitHub Actions workflow command left in it: ``##[`` becomes ``##\\[``
+    and a ``::`` that starts a line becomes ``\\::``.
+
+    Every step's output is scanned by the runner, whatever ``--format`` says: a draft holding
+    ``##[add-mask]...`` or a claim that wraps so that ``::error`` starts a line would otherwise
+    run the command. Only the github format writes commands, and only its own.
+    """
+    return _LINE_START_COMMAND.sub(r"\1\\::", text.replace(WORKFLOW_COMMAND_ANYWHERE, "##\\["))
+
+
 def sanitize(text: str) -> str:
-    """Replace control characters with a visible escape (ESC -> ``\\x1b``), keeping \\n and \\t.
+    """Replace control, bidi and invisible characters with a visible escape (ESC -> ``\\x1b``),
+    keeping \\n and \\t, and neutralise workflow commands (:func:`neutralize_commands`).
 
     A claim quoted from a hostile document must not be able to move the cursor, set the window
-    title (OSC), ring the bell or hide text in the report that is printed back to the user.
+    title (OSC), ring the bell, hide or reorder text in the report that is printed back to the
+    user, or drive the CI runner that prints it.
     """
-    return _UNSAFE.sub(_visible, text)
+    return neutralize_commands(_UNSAFE.sub(_visible, text))
 
 
 def dumps_json(obj: object, *, indent: int | None = None) -> str:
-    """``json.dumps`` that keeps non-ASCII readable yet lets no control character through raw.
+    """``json.dumps`` that keeps non-ASCII readable yet lets no control, bidi or invisible
+    character through raw, and no workflow command either.
 
     The escaped characters can only occur inside JSON strings, so replacing them with ``\\uXXXX``
-    after dumping keeps the document valid and round-trips to the same value.
+    after dumping keeps the document valid and round-trips to the same value: ``##[`` is written
+    ``##\\u005b``. A JSON line never starts with ``::`` (strings are quoted, line breaks escaped).
     """
     dumped = json.dumps(obj, ensure_ascii=False, indent=indent)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    dumped = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return dumped.replace(WORKFLOW_COMMAND_ANYWHERE, "##\\u005b")
+
+
+class CommandGuard:
+    """A text stream wrapper that applies :func:`neutralize_commands` to whole lines.
+
+    The text report is wrapped by rich, so where a line starts is known only once it is
+    rendered: this sits between rich and the real stream. A partial line waits for its end
+    (or ``flush``), so a ``::`` is judged where the line really starts.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        data = self._pending + text
+        cut = data.rfind("\n") + 1
+        self._pending = data[cut:]
+        if cut:
+            write_all(self._stream, neutralize_commands(data[:cut]))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, ""
+            write_all(self._stream, neutralize_commands(pending))
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> object:  # encoding, isatty, fileno, ... of the real stream
+        return getattr(self._stream, name)
 
 
 def citation_to_dict(citation: Citation) -> dict[str, object]:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from percycheck.models import Citation, Result, Summary
-from percycheck.output.base import Explain, Formatter, sanitize
+from percycheck.output.base import CommandGuard, Explain, Formatter, neutralize_commands, sanitize
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -64,7 +64,7 @@ def _citation_pieces(citation: Citation, context: str | None) -> list[Piece]:
     return [label, (" — ", None), (sanitize(f"“{citation.quote}”"), "italic")]
 
 
-def _make_console(stream: TextIO, color: bool, width: int | None) -> Console:
+def _make_console(stream: TextIO | CommandGuard, color: bool, width: int | None) -> Console:
     from rich.console import Console
 
     class _Console(Console):
@@ -79,7 +79,7 @@ def _make_console(stream: TextIO, color: bool, width: int | None) -> Console:
             raise BrokenPipeError
 
     return _Console(
-        file=stream,
+        file=stream,  # type: ignore[arg-type]  # a CommandGuard is a TextIO in all rich uses
         force_terminal=color,
         no_color=not color,
         # None (not "auto") when colour is off: no environment variable can turn it on.
@@ -106,11 +106,11 @@ class TextFormatter(Formatter):
         show_all: bool = True,
         quiet: bool = False,
     ) -> None:
-        super().__init__(
-            stream, color=color, width=width, explain=explain, findings=findings, show_all=show_all, quiet=quiet
-        )
-        # rich is needed only for colour or wrapping; a piped report is plain lines.
-        self.console = _make_console(stream, color, width) if color or width else None
+        super().__init__(stream, color=color, width=width, explain=explain, findings=findings, show_all=show_all, quiet=quiet)
+        # rich is needed only for colour or wrapping; a piped report is plain lines. rich decides
+        # where lines break, so the guard sees its lines as printed (workflow commands).
+        self._guard = CommandGuard(stream)
+        self.console = _make_console(self._guard, color, width) if color or width else None
         self._full_blocks = 0
 
     # ------------------------------------------------------------------------ one line
@@ -120,7 +120,7 @@ class TextFormatter(Formatter):
             self.write("\n") if self.console is None else self.console.print()
             return
         if self.console is None:
-            self.write(" " * indent + "".join(text for text, _ in pieces) + "\n")
+            self.write(neutralize_commands(" " * indent + "".join(text for text, _ in pieces) + "\n"))
             return
         from rich.text import Text
 
@@ -182,8 +182,8 @@ class TextFormatter(Formatter):
             self._emit([(f"(+{hidden} more citation{'s' if hidden > 1 else ''})", LABEL_STYLE)], INDENT)
 
     def stop(self, summary: Summary) -> None:
-        if self.quiet:
-            return
-        if self._full_blocks:
-            self._emit([])
-        self._emit([(summary_line(summary), "bold")])
+        if not self.quiet:
+            if self._full_blocks:
+                self._emit([])
+            self._emit([(summary_line(summary), "bold")])
+        self._guard.flush()
