@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from percycheck.engine import tuning
 from percycheck.engine.lexical import word_keys
 from percycheck.engine.records import Alignment, ClaimAnalysis
+from percycheck.grammar import replace_value
 from percycheck.models import Citation, Fact, FactRef, Verdict
 from percycheck.values import find_dates
 from percycheck.words import is_content, tokens
@@ -63,7 +64,7 @@ def contradicted(claim: ClaimAnalysis, a: Alignment, role: str) -> Verdict:
         said, truth = a.subject_swap
         citations = deciding_citations(claim, [fact], truth)
         reason = f"{role} differs: the claim says {said}, the sources say {truth} ({attribution(citations)})"
-        suggestion = claim.text.replace(said, truth, 1)
+        suggestion = replace_value(claim.text, said, truth)
     elif a.conflicts:
         conflict = a.conflicts[0]
         citations = deciding_citations(claim, [fact], conflict.sourced)
@@ -72,7 +73,7 @@ def contradicted(claim: ClaimAnalysis, a: Alignment, role: str) -> Verdict:
             f"({attribution(citations)})"
         )
         if len([c for c in a.conflicts if c.anchored]) == 1 and conflict.claimed in claim.text:
-            suggestion = claim.text.replace(conflict.claimed, conflict.replacement, 1)
+            suggestion = replace_value(claim.text, conflict.claimed, conflict.replacement)
     elif a.opposed:
         said, truth = a.opposed[0]
         citations = deciding_citations(claim, [fact], truth)
