@@ -777,7 +777,9 @@ def digitised(text: str) -> tuple[str, list[tuple[int, int]]]:
     into ``text``, and the spans rewritten. Numbers of one or two words ("fifty-seven", "two
     million") are left to the amount pattern, which reads them with their precision."""
     out = text
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not LONG_NUMBER_HINT_RE.search(text):
+        return out, spans  # three number words need a scale word or a half
     for span in find_number_words(text):
         words = text[span.start : span.end]
         if span.ordinal or len(NUMBER_TOKEN_RE.findall(words)) < LONG_NUMBER_WORDS:
@@ -793,6 +795,7 @@ LONG_NUMBER_WORDS = 3
 """Number words from which a spelled-out number is rewritten in digits ("one hundred five")."""
 
 NUMBER_TOKEN_RE = re.compile(r"[A-Za-z]+")
+LONG_NUMBER_HINT_RE = re.compile(r"hundred|thousand|million|billion|trillion|half", re.I)
 
 
 def find_amounts(text: str, taken: Sequence[tuple[int, int]]) -> list[Amount]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from percycheck.engine import tuning
 from percycheck.engine.index import GENERIC_SLOT_WORDS, FactIndex, entity_class, prefixes_of, same_class
-from percycheck.engine.lexical import implied_keys, opposite, word_keys
+from percycheck.engine.lexical import implied_keys, opposite, w_antonyms, w_bases, word_keys
 from percycheck.engine.records import Alignment, ClaimAnalysis, ClaimWord, Conflict, FactView
 from percycheck.models import Entity, Fact, Value
 from percycheck.values import DAY_NAMES, MONTH_NAMES, UNITS, Amount, DateValue, date_matches, overlaps, parse_iso
@@ -169,9 +169,11 @@ def _opposed(claim: ClaimAnalysis, leftover: tuple[str, ...], view: FactView) ->
     if not leftover:
         return ()
     texts = (view.fact.statement, *(c.quote for c in view.fact.citations))
-    pairs = {(w, f) for w in set(leftover) for t in texts for f in _content_sequence(t) if opposite(w, f)}
-    if not pairs:
+    antonyms, bases = _poles(texts)
+    candidates = [w for w in set(leftover) if w_antonyms(w) & bases or w_bases(w) & antonyms]
+    if not candidates:
         return ()  # the usual case: no leftover word has an opposite in the fact at all
+    pairs = {(w, f) for w in candidates for t in texts for f in _content_sequence(t) if opposite(w, f)}
     claim_words = _content_sequence(claim.text)
     found: list[tuple[str, str]] = []
     for text in texts:
@@ -190,6 +192,13 @@ def _opposed(claim: ClaimAnalysis, leftover: tuple[str, ...], view: FactView) ->
                 if word_keys(beside_claim) & implied_keys(beside_fact):
                     found.append((w, f))
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=4096)
+def _poles(texts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Every antonym and every base form of a fact's words, to rule out opposites in one step."""
+    words = {f for t in texts for f in _content_sequence(t)}
+    return frozenset().union(*map(w_antonyms, words)), frozenset().union(*map(w_bases, words))
 
 
 @lru_cache(maxsize=8192)

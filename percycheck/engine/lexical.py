@@ -83,16 +83,18 @@ def _related_lemmas(base: str) -> frozenset[str]:
 def opposite(a: str, b: str) -> bool:
     """Are two words opposites (north/south, first/last, success/failure)? The same test as
     ``lexicon.opposite``, on antonyms and base forms looked up once per word, not once per pair."""
-    return bool(_antonyms(a) & _base_forms(b)) or bool(_antonyms(b) & _base_forms(a))
+    return bool(w_antonyms(a) & w_bases(b)) or bool(w_antonyms(b) & w_bases(a))
 
 
 @lru_cache(maxsize=65536)
-def _antonyms(word: str) -> frozenset[str]:
+def w_antonyms(word: str) -> frozenset[str]:
+    """A word's antonyms (through its base forms), cached."""
     return lexicon.antonyms(word.lower())
 
 
 @lru_cache(maxsize=65536)
-def _base_forms(word: str) -> frozenset[str]:
+def w_bases(word: str) -> frozenset[str]:
+    """A word's base forms, cached."""
     return frozenset(lexicon.base_forms(word.lower()))
 
 
