@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-CANDIDATE_LIMIT = 8
-"""How many facts are compared in detail for each claim."""
+CANDIDATE_LIMIT = 6
+"""How many facts are compared in detail for each claim. 6 gives the same verdicts as 8 on every
+development set at three quarters of the cost; 5 drops a closer fact and lets a farther one raise
+a false alarm (realprose-tune)."""
 TYPO_CUTOFF = 88.0
 """rapidfuzz.fuzz.ratio score above which an unknown word is read as a misspelling of a known one."""
 TYPO_MIN_LENGTH = 5
