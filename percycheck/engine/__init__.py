@@ -55,9 +55,12 @@ class Engine:
             reason = "every part is supported: " + "; ".join(r.reason for r in results)
             citations = wording.merge_citations(results)
             return Verdict(text, "supported", min(r.confidence for r in results), reason, results[0].fact, citations)
-        whole = self.check_part(claim_text)  # one fact may state both parts together
-        if whole.verdict == "supported":  # (but parts that do not contradict, together do not either)
-            return wording.with_claim(whole, text)
+        if any(r.verdict == "supported" for r in results):
+            # one fact may state the parts together (but parts that do not contradict, together
+            # do not either); a sentence none of whose parts is supported is not worth the check
+            whole = self.check_part(claim_text)
+            if whole.verdict == "supported":
+                return wording.with_claim(whole, text)
         missing = next(r for r in results if r.verdict == "unknown")
         return Verdict(text, "unknown", missing.confidence, f"part “{missing.claim}”: {missing.reason}", missing.fact, ())
 
