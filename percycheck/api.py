@@ -20,6 +20,7 @@ from percycheck.engine.analysis import analyse
 from percycheck.facts import FactBase, builtin_facts_path
 from percycheck.facts import load_facts as _load_facts
 from percycheck.models import Citation, Claim, Fact, Result, Verdict
+from percycheck.references import checked_text, resolve, restore
 
 __all__ = [
     "Draft",
@@ -169,7 +170,8 @@ def find_claims(text: str, path: str | None = None, *, markdown: bool | None = N
         if silenced or not (lines or splitter.is_check_worthy(claim.text)):
             continue
         kept.append(claim)
-    return Draft(tuple(kept), len(found) - len(kept))
+    # a draft's sentences follow one another; lines given one a line (--lines) stand alone
+    return Draft(tuple(kept) if lines else resolve(kept), len(found) - len(kept))
 
 
 PARALLEL_MIN_CLAIMS = 200
@@ -189,7 +191,7 @@ def iter_check(claims: Iterable[Claim], facts: Facts = None, jobs: int = 1) -> I
         yield from _iter_parallel(e, todo, jobs)
         return
     for claim in todo:
-        yield Result(e.check(claim.text), claim.location)
+        yield Result(restore(e.check(checked_text(claim)), claim), claim.location)
 
 
 _WORKER_ENGINE: Engine | None = None
@@ -209,9 +211,9 @@ def _iter_parallel(built: Engine, claims: list[Claim], jobs: int) -> Iterator[Re
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(built,)) as pool:
-        verdicts = pool.map(_check_in_worker, [c.text for c in claims], chunksize=PARALLEL_CHUNK)
+        verdicts = pool.map(_check_in_worker, [checked_text(c) for c in claims], chunksize=PARALLEL_CHUNK)
         for claim, verdict in zip(claims, verdicts, strict=True):
-            yield Result(verdict, claim.location)
+            yield Result(restore(verdict, claim), claim.location)
 
 
 def check_claims(claims: Iterable[Claim], facts: Facts = None) -> list[Result]:

@@ -95,10 +95,15 @@ class Location:
 
 @dataclass(frozen=True)
 class Claim:
-    """A sentence to check and where it came from."""
+    """A sentence to check and where it came from.
+
+    ``referent`` is what a leading "It" stands for, from the sentence before in the same draft
+    ("Curiosity landed in 2012. It was built at JPL."): the claim is checked as about it.
+    """
 
     text: str
     location: Location | None = None
+    referent: str | None = None
 
 
 @dataclass(frozen=True)
