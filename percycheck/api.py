@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -19,7 +19,7 @@ from percycheck.engine import MAX_CLAIM_CHARS, Engine
 from percycheck.engine.analysis import analyse
 from percycheck.facts import FactBase, builtin_facts_path
 from percycheck.facts import load_facts as _load_facts
-from percycheck.models import Citation, Claim, Fact, Result, Verdict
+from percycheck.models import Citation, Claim, Fact, Location, Result, Verdict
 from percycheck.references import checked_text, resolve, restore
 
 __all__ = [
@@ -169,7 +169,7 @@ def find_claims(text: str, path: str | None = None, *, markdown: bool | None = N
         silenced = claim.location is not None and claim.location.line in ignored
         if silenced or not (lines or splitter.is_check_worthy(claim.text)):
             continue
-        kept.append(claim)
+        kept.append(replace(claim, source=text))
     # a draft's sentences follow one another; lines given one a line (--lines) stand alone
     return Draft(tuple(kept) if lines else resolve(kept), len(found) - len(kept))
 
@@ -191,7 +191,8 @@ def iter_check(claims: Iterable[Claim], facts: Facts = None, jobs: int = 1) -> I
         yield from _iter_parallel(e, todo, jobs)
         return
     for claim in todo:
-        yield Result(restore(e.check(checked_text(claim)), claim), claim.location)
+        verdict = restore(e.check(checked_text(claim)), claim)
+        yield Result(verdict, part_location(claim, verdict.part))
 
 
 _WORKER_ENGINE: Engine | None = None
@@ -213,7 +214,40 @@ def _iter_parallel(built: Engine, claims: list[Claim], jobs: int) -> Iterator[Re
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(built,)) as pool:
         verdicts = pool.map(_check_in_worker, [checked_text(c) for c in claims], chunksize=PARALLEL_CHUNK)
         for claim, verdict in zip(claims, verdicts, strict=True):
-            yield Result(restore(verdict, claim), claim.location)
+            restored = restore(verdict, claim)
+            yield Result(restored, part_location(claim, restored.part))
+
+
+PART_WORDS = 3
+"""Words of a part that must be found together in the source to place it ("landed on Feb.")."""
+_WORD_RE = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+
+
+def part_location(claim: Claim, part: str | None) -> Location | None:
+    """Where the deciding part of a sentence starts in its source, else where the sentence does.
+
+    A part may open with words the splitter supplied ("Perseverance" for "and landed on ..."),
+    so its leading words are dropped one at a time until the rest is found after the sentence's
+    start; Markdown markup or line breaks between the words do not matter.
+    """
+    location = claim.location
+    if part is None or location is None or claim.source is None:
+        return location
+    source = claim.source[1:] if claim.source.startswith("\ufeff") else claim.source
+    starts = [0, *(m.end() for m in re.finditer(r"\r\n?|\n", source))]
+    if location.line > len(starts):
+        return location
+    begin = starts[location.line - 1] + location.column - 1
+    window = source[begin : begin + 4 * len(claim.text) + 200]
+    words = _WORD_RE.findall(part)
+    for skip in range(len(words) - PART_WORDS + 1):
+        pattern = r"\W+".join(re.escape(w) for w in words[skip : skip + PART_WORDS])
+        found = re.search(r"(?<!\w)" + pattern, window)
+        if found is not None:
+            offset = begin + found.start()
+            line = bisect_right(starts, offset) - 1
+            return Location(location.path, line + 1, offset - starts[line] + 1)
+    return location
 
 
 def check_claims(claims: Iterable[Claim], facts: Facts = None) -> list[Result]:

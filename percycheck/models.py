@@ -104,6 +104,8 @@ class Claim:
     text: str
     location: Location | None = None
     referent: str | None = None
+    source: str | None = field(default=None, repr=False, compare=False)
+    """The whole text the claim was found in, to place a part of it (``api.part_location``)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ class Verdict:
     fact: FactRef | None = None
     citations: tuple[Citation, ...] = ()
     suggestion: str | None = None
+    part: str | None = None
+    """The part of the sentence that decided it (a contradicted part, or the part no source
+    covers), as checked; None when the sentence was judged whole."""
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ CONTRACT_KEYS = [
     "reason",
     "suggestion",
     "location",
+    "part",
 ]
 CITATION_KEYS = ["source", "title", "publisher", "date", "url", "quote"]
 ANSI = "\x1b["

@@ -33,6 +33,7 @@ CONTRACT_KEYS = [
     "reason",
     "suggestion",
     "location",
+    "part",
 ]
 CITATION_KEYS = ["source", "title", "publisher", "date", "url", "quote"]
 

@@ -13,6 +13,8 @@ joins the parts (one contradicted part contradicts the sentence; all must be sup
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from percycheck.clauses import split_clauses
 from percycheck.engine import tuning, wording
 from percycheck.engine.alignment import align
@@ -50,7 +52,7 @@ class Engine:
         contradicted = [r for r in results if r.verdict == "contradicted"]
         if contradicted:
             best = max(contradicted, key=lambda r: r.confidence)
-            return wording.with_claim(best, text, prefix=f"part “{best.claim}”: ")
+            return wording.with_claim(best, text, part=best.claim)
         if all(r.verdict == "supported" for r in results):
             reason = "every part is supported: " + "; ".join(r.reason for r in results)
             citations = wording.merge_citations(results)
@@ -62,7 +64,7 @@ class Engine:
             if whole.verdict == "supported":
                 return wording.with_claim(whole, text)
         missing = next(r for r in results if r.verdict == "unknown")
-        return Verdict(text, "unknown", missing.confidence, f"part “{missing.claim}”: {missing.reason}", missing.fact, ())
+        return wording.with_claim(replace(missing, citations=(), suggestion=None), text, part=missing.claim)
 
     # ----------------------------------------------------------------- one part
 

@@ -8,6 +8,7 @@ attributed to the gallery, not to another source of the same fact.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from percycheck.engine import tuning
 from percycheck.engine.lexical import word_keys
@@ -136,11 +137,30 @@ def unknown(claim: ClaimAnalysis, best: Alignment | None, strangers: Sequence[st
     return Verdict(claim.text, "unknown", confidence, reason, fact, ())
 
 
-def with_claim(verdict: Verdict, claim: str, prefix: str = "") -> Verdict:
-    """The same verdict for the whole sentence a part came from."""
-    return Verdict(
-        claim, verdict.verdict, verdict.confidence, prefix + verdict.reason, verdict.fact, verdict.citations, verdict.suggestion
-    )
+def with_claim(verdict: Verdict, claim: str, part: str | None = None) -> Verdict:
+    """The same verdict for the whole sentence a part came from: the reason names the part, and
+    a suggestion for the part becomes one for the sentence."""
+    if part is None:
+        return replace(verdict, claim=claim)
+    suggestion = _lifted(part, verdict.suggestion, claim) if verdict.suggestion else None
+    reason = f"part “{part}”: {verdict.reason}"
+    return Verdict(claim, verdict.verdict, verdict.confidence, reason, verdict.fact, verdict.citations, suggestion, part)
+
+
+def _lifted(part: str, corrected: str, sentence: str) -> str | None:
+    """The sentence with the part's correction made in it, or None if it cannot be placed:
+    the words the correction changes must occur once in the sentence."""
+    head = 0
+    while head < min(len(part), len(corrected)) and part[head] == corrected[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(part), len(corrected)) - head and part[-1 - tail] == corrected[-1 - tail]:
+        tail += 1
+    start = part.rfind(" ", 0, head) + 1  # whole words: "2,623" -> "2,263", not "62" -> "26"
+    old, new = part[start : len(part) - tail], corrected[start : len(corrected) - tail]
+    if not old or sentence.count(old) != 1:
+        return None
+    return sentence.replace(old, new, 1)
 
 
 def merge_citations(results: Sequence[Verdict]) -> tuple[Citation, ...]:

@@ -144,6 +144,7 @@ def verdict_to_dict(result: Result) -> dict[str, object]:
         "reason": verdict.reason,
         "suggestion": verdict.suggestion,
         "location": (None if location is None else {"path": location.path, "line": location.line, "column": location.column}),
+        "part": verdict.part,
     }
 
 
