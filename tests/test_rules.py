@@ -600,3 +600,52 @@ def test_facts_that_each_confirm_a_value_support_a_claim_together(make_engine: E
     v = check(make_engine(*JOINED_FACTS), "Pathfinder X landed on March 3, 2031, after a cruise of about five months.")
     assert v.verdict == "supported"
     assert {c.quote for c in v.citations} >= {SOURCE_LINES[0], JOINED_FACTS[0][0]}
+
+
+# --------------------------------------------------------------------------- another unit
+
+POUNDS_FACT = (
+    "The Pathfinder X lander weighs 2,263 pounds.",
+    """\
+  - id: lander-mass
+    statement: The Pathfinder X lander weighs 2,263 pounds.
+    subject: pathfinder-x
+    values:
+      - {slot: lander mass, quantity: 2263, unit: lb}
+    citations:
+      - source: src
+        quote: "The Pathfinder X lander weighs 2,263 pounds."
+""",
+)
+
+
+@pytest.mark.parametrize(
+    ("kilograms", "verdict"),
+    [
+        # 2,263 lb is 1,026.25-1,026.70 kg; CONVERSION_SLACK widens that by 0.2% (1,024.2-1,028.8)
+        ("1,025", "supported"),  # a rounded conversion, just inside the slack
+        ("1,023", "contradicted"),  # just outside it
+        ("1,040", "contradicted"),  # another figure
+    ],
+)
+def test_a_value_restated_in_another_unit_agrees_within_the_conversion_slack(
+    make_engine: EngineFactory, kilograms: str, verdict: str
+) -> None:
+    assert tuning.CONVERSION_SLACK == pytest.approx(0.002)
+    v = check(make_engine(POUNDS_FACT), f"The Pathfinder X lander weighs {kilograms} kilograms.")
+    assert v.verdict == verdict
+
+
+# --------------------------------------------------------------------------- completed conflicts
+
+
+def test_a_conflict_whose_other_words_another_fact_states_is_contradicted(engine: Engine) -> None:
+    """The mass fact alone leaves "six cameras" over; the cameras fact states it, so the wrong mass stands."""
+    v = check(engine, "Pathfinder X is a rover with six cameras and a mass of 3,000 kilograms.")
+    assert v.verdict == "contradicted"
+    assert v.fact is not None and v.fact.id == "mass"
+
+
+def test_a_conflict_with_words_no_fact_states_stays_unknown(engine: Engine) -> None:
+    v = check(engine, "Pathfinder X is a rover with golden antennas and a mass of 3,000 kilograms.")
+    assert v.verdict == "unknown"

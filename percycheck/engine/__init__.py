@@ -119,6 +119,18 @@ class Engine:
             outcome = decide(align(index, claim, merge_views(joinable)))
             if outcome.verdict == "supported":
                 found.append(outcome)
+        for outcome in outcomes:
+            # a value that differs in its role, held back only by words another fact accounts
+            # for: "a robot with six wheels and a weight of 1,040 kilograms" against the mass
+            # fact, the six wheels stated by another; the conflicting fact leads the merge
+            a = outcome.alignment
+            # ... unless another fact states the differing value itself, for some event: then
+            # the claim may mean that event ("February 14, a few days before its anniversary")
+            elsewhere = {x for o in outcomes if o.alignment is not a for x in o.alignment.stated}
+            if joinable and _conflict_held_back(a) and not any(c.claimed in elsewhere for c in a.conflicts):
+                merged = decide(align(index, claim, merge_views([a.view, *(v for v in joinable if v is not a.view)])))
+                if merged.verdict == "contradicted":
+                    found.append(merged)
         return found
 
     def _choose(self, claim: ClaimAnalysis, outcomes: list[Outcome]) -> Verdict:
@@ -179,6 +191,18 @@ class Engine:
                 den += w
         values = tuning.VALUE_WEIGHT * retriever.max_idf * (len(ex.dates) + len(ex.amounts) + len(ex.relative_dates))
         return (num + values) / (den + values) if den + values else 0.0
+
+
+def _conflict_held_back(a: Alignment) -> bool:
+    """A value differing in the same role of the claim's own subject, but too much of the claim
+    left over for this fact alone to refute it."""
+    return (
+        any(c.anchored for c in a.conflicts)
+        and a.subject_aligned
+        and a.subject_swap is None
+        and not a.polarity_flip
+        and a.leftover_share > tuning.CONFLICT_LEFTOVER
+    )
 
 
 def _joinable(a: Alignment) -> bool:

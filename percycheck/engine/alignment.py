@@ -70,6 +70,7 @@ class _Builder:
         self.conflicts: list[Conflict] = []
         self.unexplained: list[str] = []
         self.confirmed: set[str] = set()
+        self.stated: set[str] = set()
         self.anchors = 0
         self.value_anchored = False
         self.subject_swap: tuple[str, str] | None = None
@@ -78,6 +79,7 @@ class _Builder:
     def agree(self, claimed: str, sourced: str, anchored: bool, slot: str, what: str) -> None:
         """A claim value that agrees with the fact's: matched when it fills the fact's slot,
         else unexplained (the same value for another event is no confirmation)."""
+        self.stated.add(claimed)
         if anchored:
             self.matched.append(sourced)
             self.anchors += 1
@@ -120,6 +122,7 @@ def align(index: FactIndex, claim: ClaimAnalysis, view: FactView) -> Alignment:
         anchors=b.anchors,
         value_anchored=b.value_anchored,
         confirmed=frozenset(b.confirmed),
+        stated=frozenset(b.stated),
         missing_superlatives=missing,
         opposite_superlatives=tuple(s for s in missing if _superlative_opposed(s, view)),
         unknown_names=ex.unknown_names,
@@ -617,11 +620,19 @@ def _agrees(amount: Amount, value: Value) -> bool:
     than the source's; a precise claim is then not confirmed (see ``_open_ended``).
     """
     low, high = value.low or 0.0, value.high if value.high is not None else math.inf
+    if amount.unit and value.unit and _unit_family(amount.unit) != _unit_family(value.unit):
+        # restated in another unit: "1,025 kilograms" for "2,263 pounds" is a rounded conversion
+        low, high = low * (1 - tuning.CONVERSION_SLACK), high * (1 + tuning.CONVERSION_SLACK)
     if high == math.inf:
         return amount.high == math.inf and amount.low <= low * (1 + tuning.APPROX_SLACK) + 1e-9
     if low <= 0.0:
         return amount.low <= 0.0 and amount.high >= high * (1 - tuning.APPROX_SLACK) - 1e-9
     return overlaps(amount.low, amount.high, low, high)
+
+
+def _unit_family(unit: str) -> str:
+    """Units that are one another written differently ("kg", "kilogram") count as one."""
+    return UNITS[unit][0] + ":" + str(UNITS[unit][1]) if unit in UNITS else unit
 
 
 def _dimension(value: Value) -> str:

@@ -118,6 +118,9 @@ class Alignment:
     """A date or amount of the claim agrees with the fact in the same role."""
     confirmed: frozenset[str]
     """The claim's own value texts this fact agrees with."""
+    stated: frozenset[str]
+    """Claim dates and amounts the fact states, in its slot or in another: the value is the
+    fact's, whatever event the claim means by it."""
     missing_superlatives: tuple[str, ...]
     opposite_superlatives: tuple[str, ...]
     unknown_names: tuple[str, ...]
