@@ -631,7 +631,7 @@ POUNDS_FACT = (
 def test_a_value_restated_in_another_unit_agrees_within_the_conversion_slack(
     make_engine: EngineFactory, kilograms: str, verdict: str
 ) -> None:
-    assert tuning.CONVERSION_SLACK == pytest.approx(0.002)
+    assert pytest.approx(0.002) == tuning.CONVERSION_SLACK
     v = check(make_engine(POUNDS_FACT), f"The Pathfinder X lander weighs {kilograms} kilograms.")
     assert v.verdict == verdict
 
