@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-__all__ = ["NumberSpan", "find_number_words", "parse_number_words"]
+__all__ = ["CARDINALS", "SPELLED", "NumberSpan", "find_number_words", "parse_number_words"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,10 @@ TEENS = {
 TENS = {w: i * 10 for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 """Scales above a hundred; each is a thousand times the one before."""
+CARDINALS = {"zero": 0, **UNITS, **TEENS, **TENS}
+"""Every one-word cardinal below a hundred: the one table the rest of percycheck reads."""
+SPELLED = {value: word for word, value in CARDINALS.items()}
+"""The word for a number that has one ("twenty"), for writing a number as a claim did."""
 
 ORDINAL_UNITS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth".split(), 1)}
 ORDINAL_TEENS = {

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from percycheck.models import Entity
-from percycheck.numwords import find_number_words
+from percycheck.numwords import CARDINALS, find_number_words
 from percycheck.words import SYNONYMS, TOKEN_RE, concept, is_content, negative_pole, rewrite_phrases, stem
 
 
@@ -105,29 +105,15 @@ for _unit, _words in {
         UNIT_WORDS[_w] = _unit
 
 NUMBER_WORDS: dict[str, int] = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
+    **CARDINALS,
+    # words that count without being numbers: "a camera", "a single day", "a dozen", "a pair"
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "dozen": 12,
+    "couple": 2,
+    "pair": 2,
 }
-NUMBER_WORDS.update(
-    {
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "a": 1,
-        "an": 1,
-        "single": 1,
-        "dozen": 12,
-        "couple": 2,
-        "pair": 2,
-    }
-)
 MULTIPLIERS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 ORDINAL_WORDS = {

@@ -25,6 +25,8 @@ from percycheck.engine.index import GENERIC_SLOT_WORDS, FactIndex, entity_class,
 from percycheck.engine.lexical import implied_keys, opposite, w_antonyms, w_bases, word_keys
 from percycheck.engine.records import Alignment, ClaimAnalysis, ClaimWord, Conflict, FactView
 from percycheck.models import Entity, Fact, Value
+from percycheck.numwords import CARDINALS, SPELLED
+from percycheck.numwords import UNITS as DIGIT_WORDS
 from percycheck.values import DAY_NAMES, MONTH_NAMES, UNITS, Amount, DateValue, date_matches, overlaps, parse_iso
 from percycheck.words import LIGHT_WORDS, concept, is_content, rewrite_phrases, stem, tokens
 
@@ -639,16 +641,11 @@ def _dimension(value: Value) -> str:
     return UNITS[value.unit][0] if value.unit else "count"
 
 
+_CARDINAL_WORDS = "|".join(sorted(CARDINALS, key=len, reverse=True))
 _NUMBER_IN_TEXT = re.compile(
-    r"\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    r"\d[\d,]*(?:\.\d+)?|\b(?:" + _CARDINAL_WORDS + r")(?:-(?:" + "|".join(DIGIT_WORDS) + r"))?\b",
     re.I,
 )
-_WORDS_FOR = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-).split()
 
 
 def restated(amount: Amount, value: Value) -> str:
@@ -663,8 +660,8 @@ def restated(amount: Amount, value: Value) -> str:
     found = _NUMBER_IN_TEXT.search(amount.text)
     if found is None:
         return value.text
-    if found.group(0)[0].isalpha() and amount.dimension == "count" and round(mid) < len(_WORDS_FOR):
-        number = _WORDS_FOR[round(mid)]
+    if found.group(0)[0].isalpha() and amount.dimension == "count" and round(mid) in SPELLED:
+        number = SPELLED[round(mid)]
         if found.group(0)[0].isupper():
             number = number.capitalize()
     elif abs(mid) >= 100 or mid == round(mid):
