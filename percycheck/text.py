@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from percycheck import lexicon
 from percycheck.models import Claim, Location
 
 __all__ = [
@@ -580,15 +581,6 @@ _AUXILIARIES = frozenset(
     " must shall should does did do it's that's there's here's he's she's what's who's"
     " let's".split()
 )
-_IRREGULAR_VERBS = frozenset(
-    "said says took taken made sent found began begun flew flown drove driven went gone"
-    " built brought got gotten gave given saw seen left held led won broke broken became"
-    " came rose risen fell fallen wrote written told thought knew known kept ran shot"
-    " struck spent caught lost met paid sold stood threw thrown wore grew grown chose"
-    " chosen spoke spun sat lay laid hung dug fed felt heard meant sought taught bought"
-    " fought froze frozen hid lit slid sank swung woke overcame undertook withstood"
-    " became".split()
-)
 _BASE_VERBS = frozenset(
     "carry include contain use make take show provide help study collect land drive weigh"
     " measure cost travel orbit operate send capture record need plan expect hope believe"
@@ -611,6 +603,11 @@ _ED_NOT_VERBS = frozenset(
     "hundred indeed speed seed breed embed feed greed creed steed deed tweed weed bleed"
     " reed shed sled naked sacred wicked rugged kindred wretched beloved ragged".split()
 )
+
+
+def _irregular_verb(word: str) -> bool:
+    """An irregular verb form ("took", "flown"), from WordNet's exception list."""
+    return bool(lexicon.verb_exceptions(word))
 
 
 @dataclass(frozen=True)
@@ -661,10 +658,12 @@ def _is_link(token: str) -> bool:
 
 
 def _looks_like_verb(word: str, previous: str) -> bool:
-    if word in _AUXILIARIES or word in _IRREGULAR_VERBS or word.endswith(_CONTRACTIONS):
+    if word in _AUXILIARIES or word.endswith(_CONTRACTIONS):
         return True
     if not word.isalpha() or previous in _DETERMINERS:
-        return False
+        return False  # "the ground", "a saw": after a determiner, a noun
+    if _irregular_verb(word):
+        return True
     if word.endswith("ed") and len(word) >= 4 and word not in _ED_NOT_VERBS:
         return True  # landed, touched, collected
     if not previous or previous in _NOT_SUBJECTS or previous.endswith("'s"):
