@@ -396,7 +396,13 @@ DATE_PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     (
         "dmy",
         LazyPattern(
-            r"\b" + _DAY.format(g="d") + r"(?:\s+of)?\s+" + _MONTH.format(g="m") + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?",
+            r"\b"
+            + _DAY.format(g="d")
+            + r"(?:\s+of)?\s+"
+            + _MONTH.format(g="m")
+            + r"(?![a-z])(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r"\b)?",
             re.I,
             needs=MONTH_KEYS,
         ),
@@ -477,8 +483,9 @@ def find_dates(text: str) -> list[DateValue]:
         holiday_year = int(m.group("y")) if m.group("y") else None
         found.append(DateValue(holiday_year, holiday_month, holiday_day, m.group(0), m.start(), m.end()))
         taken.append((m.start(), m.end()))
+    scan, spelled = _ordinal_days(text)
     for kind, pattern in DATE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(scan):
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
@@ -504,7 +511,13 @@ def find_dates(text: str) -> list[DateValue]:
             ambiguous_month = g.get("m") is not None and g["m"].lower().rstrip(".") in ("may", "mar", "march")
             if kind == "mdy" and ambiguous_month and year is None and not text[m.start()].isupper():
                 continue  # "may 5" / "march 3" without a year are too often a verb and a number
-            span = (m.start(), m.end())
+            if kind == "dmy" and ambiguous_month and year is None and not g["m"][0].isupper():
+                continue  # "the first may be": a verb after a number
+            end = m.end()
+            if text[end - 1 : end] == "." and len(g.get("m") or "") > 4 and not g.get("y"):
+                end -= 1  # "of March." ends a sentence; only an abbreviation ("Mar.") takes the dot
+            # a day spelled out ("the eighteenth of February") starts where its word does
+            span = (min([m.start(), *(a for a, b in spelled if a <= m.start() < b)]), end)
             if not _valid(year, month, day):
                 if kind in ("iso", "numeric", "dotted", "mdy", "dmy") and (day or 0) <= 99:
                     # "February 30, 2021" is no date at all: keep it, so its year is not read alone
@@ -514,6 +527,28 @@ def find_dates(text: str) -> list[DateValue]:
             found.append(DateValue(year, month, day, text[span[0] : span[1]], *span))
             taken.append(span)
     return sorted(found, key=lambda d: d.start)
+
+
+MONTH_NAME_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _ordinal_days(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with spelled-out days written as digits ("eighteenth" -> "18th", right-aligned in
+    the word's place so offsets hold), and the spans rewritten; only where a month is named."""
+    if not MONTH_NAME_RE.search(text):
+        return text, []
+    out = text
+    spans: list[tuple[int, int]] = []
+    for span in find_number_words(text):
+        day = int(span.value)
+        if not span.ordinal or span.value != day or not 1 <= day <= 31:
+            continue
+        digits = f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+        width = span.end - span.start
+        if len(digits) <= width:
+            out = out[: span.start] + digits.rjust(width) + out[span.end :]
+            spans.append((span.start, span.end))
+    return out, spans
 
 
 RELATIVE_RE = LazyPattern(

@@ -197,3 +197,26 @@ def test_digitising_keeps_every_offset() -> None:
 @pytest.mark.parametrize("text", ["It took fifty-seven images.", "two million miles", "the twenty-first sample"])
 def test_short_and_ordinal_number_words_are_left_to_the_amount_pattern(text: str) -> None:
     assert digitised(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "written"),
+    [
+        ("It landed on the eighteenth of February, 2021.", "2021-02-18", "eighteenth of February, 2021"),
+        ("It launched on the thirtieth of July 2020.", "2020-07-30", "thirtieth of July 2020"),
+        ("It drove on the twenty-first of March.", "????-03-21", "twenty-first of March"),
+        ("It was the first of May, not the 1st may be.", "????-05-01", "first of May"),
+    ],
+)
+def test_a_day_spelled_out_is_a_date(text: str, iso: str, written: str) -> None:
+    (date,) = find_dates(text)
+    assert (date.iso, date.text) == (iso, written)
+
+
+def test_an_ordinal_without_a_month_is_no_date() -> None:
+    assert find_dates("It was the first of its kind.") == []
+
+
+@pytest.mark.parametrize("text", ["It is also the first Martian rock to be cored.", "The first may be the last."])
+def test_an_ordinal_before_a_word_that_starts_like_a_month_is_no_date(text: str) -> None:
+    assert find_dates(text) == []
