@@ -364,7 +364,11 @@ def _entities(index: FactIndex, claim: ClaimAnalysis, view: FactView, reverse: f
             kind = "quoted"
         if rival is not None:
             slot = _slot_of(fact, rival)
-            anchored = fills_slot(claim, view, slot, reverse, _entity_category(entity))
+            # a rival only the quote names has no role in the fact: its type is no slot the
+            # claim's name fills by being of that type ("from Kleine Scheidegg" is where the
+            # projections were made; the quote's Mannlichen is where the photo was taken)
+            category = _entity_category(entity) if any(v.entity == rival.id for v in fact.values) else frozenset()
+            anchored = fills_slot(claim, view, slot, reverse, category)
             b.conflicts.append(Conflict(slot, m.text, rival.name, rival.name, kind, anchored))
             b.conflicting_mentions.add(i)
         else:
