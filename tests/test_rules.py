@@ -45,6 +45,8 @@ entities:
   - {id: skyhawk, kind: craft, type: orbiter, name: Skyhawk}
   - {id: utopia-basin, kind: place, type: region, name: Utopia Basin, part_of: [mars]}
   - {id: mars, kind: place, type: planet, name: Mars}
+  - {id: ridge-one, kind: place, type: landmark, name: Ridge One}
+  - {id: ridge-two, kind: place, type: landmark, name: Ridge Two}
 facts:
 """
 
@@ -649,3 +651,34 @@ def test_a_conflict_whose_other_words_another_fact_states_is_contradicted(engine
 def test_a_conflict_with_words_no_fact_states_stays_unknown(engine: Engine) -> None:
     v = check(engine, "Pathfinder X is a rover with golden antennas and a mass of 3,000 kilograms.")
     assert v.verdict == "unknown"
+
+
+# --------------------------------------------------------------------------- rivals only quoted
+
+PHOTO_FACT = (
+    "A photo shows the Pathfinder X rover in Utopia Basin, taken from Ridge One.",
+    """\
+  - id: photo
+    statement: A photo shows the Pathfinder X rover in Utopia Basin.
+    subject: pathfinder-x
+    values:
+      - {slot: pictured site, entity: utopia-basin}
+    citations:
+      - source: src
+        quote: "A photo shows the Pathfinder X rover in Utopia Basin, taken from Ridge One."
+""",
+)
+
+
+def test_a_rival_only_the_quote_names_is_not_anchored_by_its_type(make_engine: EngineFactory) -> None:
+    """Ridge Two is a landmark like the quote's Ridge One, but the fact gives Ridge One no role:
+    being a landmark does not make "from Ridge Two" about where the photo was taken."""
+    engine = make_engine(PHOTO_FACT)
+    a = alignment_for(engine, "The Pathfinder X photo came from Ridge Two.", "photo")
+    assert [(c.claimed, c.anchored) for c in a.conflicts] == [("Ridge Two", False)]
+    assert check(engine, "The Pathfinder X photo came from Ridge Two.").verdict == "unknown"
+
+
+def test_a_rival_the_claim_restates_the_quote_around_is_still_a_conflict(make_engine: EngineFactory) -> None:
+    v = check(make_engine(PHOTO_FACT), "A photo shows the Pathfinder X rover in Utopia Basin, taken from Ridge Two.")
+    assert v.verdict == "contradicted"
