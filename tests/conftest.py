@@ -40,3 +40,12 @@ def sarif_problems() -> SarifCheck:
         return [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(document)]
 
     return problems
+
+
+@pytest.fixture
+def isolated_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An empty working folder (no configuration file) and no colour or width settings."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM", "CI"):
+        monkeypatch.delenv(name, raising=False)
+    yield

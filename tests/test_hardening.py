@@ -18,14 +18,12 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from test_hostile import run
 
-from percycheck import cli
 from percycheck.api import find_claims
 from percycheck.facts import FactsError, load_facts
 
@@ -36,25 +34,7 @@ POSIX_OWNERS = pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners
 AS_ROOT = pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="only root can give a file away")
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.chdir(tmp_path)
-    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM", "CI"):
-        monkeypatch.delenv(name, raising=False)
-    yield
-
-
-class Outcome:
-    def __init__(self, status: int, stdout: str, stderr: str) -> None:
-        self.status, self.stdout, self.stderr = status, stdout, stderr
-
-    def __repr__(self) -> str:
-        return f"Outcome({self.status}, stdout={self.stdout[:400]!r}, stderr={self.stderr[:400]!r})"
-
-
-def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Outcome:
-    result = CliRunner().invoke(cli.command, list(args), input=input, env=env, catch_exceptions=False)
-    return Outcome(result.exit_code, result.stdout, result.stderr)
+pytestmark = pytest.mark.usefixtures("isolated_cli")
 
 
 # ------------------------------------------------------------------------------ 2. configuration
