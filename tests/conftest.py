@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from percycheck.facts import builtin_facts_path
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -49,3 +52,12 @@ def isolated_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM", "CI"):
         monkeypatch.delenv(name, raising=False)
     yield
+
+
+@pytest.fixture()
+def facts_copy(tmp_path: Path) -> Path:
+    """A private copy of the built-in facts and sources, free to edit."""
+    source = builtin_facts_path()
+    shutil.copy(source, tmp_path / "facts.yaml")
+    shutil.copytree(source.parent / "sources", tmp_path / "sources")
+    return tmp_path / "facts.yaml"

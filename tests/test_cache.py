@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from percycheck import cache
 from percycheck.engine import Engine
-from percycheck.facts import builtin_facts_path, load_facts
+from percycheck.facts import load_facts
 
 CLAIMS = ("Perseverance landed on Feb. 19, 2021.", "The rover weighs about 1,030 kg.", "Mars has two moons.")
-
-
-@pytest.fixture()
-def facts_copy(tmp_path: Path) -> Path:
-    """A private copy of the built-in facts and sources, free to edit."""
-    source = builtin_facts_path()
-    shutil.copy(source, tmp_path / "facts.yaml")
-    shutil.copytree(source.parent / "sources", tmp_path / "sources")
-    return tmp_path / "facts.yaml"
 
 
 @pytest.fixture()

@@ -30,14 +30,6 @@ POSIX_OWNERS = pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners
 
 
 @pytest.fixture()
-def facts_copy(tmp_path: Path) -> Path:
-    source = builtin_facts_path()
-    shutil.copy(source, tmp_path / "facts.yaml")
-    shutil.copytree(source.parent / "sources", tmp_path / "sources")
-    return tmp_path / "facts.yaml"
-
-
-@pytest.fixture()
 def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     """A private cache folder and key folder for this test alone."""
     cache_dir, state = tmp_path / "cache", tmp_path / "state"
