@@ -443,8 +443,7 @@ def _dates(claim: ClaimAnalysis, view: FactView, reverse: float, b: _Builder) ->
             (
                 fd
                 for fd in free
-                if date_matches(d, *fd[1])
-                or (d.year is None and date_matches(DateValue(fd[1][0], d.month, d.day, d.text, 0, 0), *fd[1]))
+                if date_matches(d, *fd[1])  # a claim without a year matches in any year
             ),
             None,
         )

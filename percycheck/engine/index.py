@@ -97,20 +97,13 @@ class FactIndex:
         self.prefixes = prefixes_of(self.retriever.vocabulary)
         """The first letters of every word a fact uses: a claim word starting the same way is known."""
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - one index per engine, which lives as long as the process
     def known_concept(self, concept_key: str, word: str = "") -> str:
         """The concept the facts use for a claim word: its own, a WordNet synonym's ("photo" is a
         "photograph"), else the known word it most likely misspells."""
         retriever = self.retriever
         if retriever.known(concept_key):
             return concept_key
-        word = word or concept_key
-        for other in [concept(s.replace(" ", PHRASE_JOINER)) for s in sorted(synonyms_of(word))] + [
-            concept(part) for part in word.split(PHRASE_JOINER)[:1] if PHRASE_JOINER in word
-        ]:
-            if retriever.known(other):
-                return other
-        return retriever.correct(concept_key)
+        return _known_concept(retriever, concept_key, word or concept_key)
 
     # ----------------------------------------------------------------- one fact
 
@@ -232,7 +225,12 @@ class FactIndex:
         for d in ex.dates:
             if d.valid and d.month is not None:
                 found += self._sharing(
-                    [i for i, v in enumerate(self.views) for x in v.fact.values if x.kind == "date" and _date_agrees(d, x.text)]
+                    [
+                        i
+                        for i, v in enumerate(self.views)
+                        for x in v.fact.values
+                        if x.kind == "date" and date_matches(d, *parse_iso(x.text))
+                    ]
                 )
         for a in ex.amounts:
             if a.dimension != "count" and not a.comparative:
@@ -267,14 +265,6 @@ class FactIndex:
             day = dt.date.fromisoformat(anchor) + dt.timedelta(days=r.days)
             dates.append(DateValue(day.year, day.month, day.day, r.text, r.start, r.end))
         return replace(ex, dates=tuple(sorted(dates, key=lambda d: d.start)))
-
-
-def _date_agrees(claim: DateValue, iso: str) -> bool:
-    """Does a claimed date agree with a fact's ISO date (a claim without a year takes the fact's)?"""
-    year, month, day = parse_iso(iso)
-    return date_matches(claim, year, month, day) or (
-        claim.year is None and date_matches(DateValue(year, claim.month, claim.day, claim.text, 0, 0), year, month, day)
-    )
 
 
 def prefixes_of(words: set[str] | frozenset[str]) -> frozenset[str]:
@@ -315,3 +305,11 @@ def merge_views(views: list[FactView]) -> FactView:
         merged=True,
         members=tuple(view.fact for view in views),
     )
+
+
+@lru_cache(maxsize=65536)
+def _known_concept(retriever: Retriever, concept_key: str, word: str) -> str:
+    """``FactIndex.known_concept`` for a word the facts do not use, remembered per retriever."""
+    synonyms = [concept(s.replace(" ", PHRASE_JOINER)) for s in sorted(synonyms_of(word))]
+    head = [concept(word.split(PHRASE_JOINER)[0])] if PHRASE_JOINER in word else []
+    return next((c for c in synonyms + head if retriever.known(c)), None) or retriever.correct(concept_key)
