@@ -17,7 +17,7 @@ import threading
 import time
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -233,22 +233,48 @@ def _die_with_parent(parent: int) -> None:
     """End this process when ``parent`` ends, however it ends (SIGKILL included).
 
     A worker waits for tasks on a queue whose write end it inherited, so it would never see the
-    queue close: on Linux the kernel kills it when the parent dies (``PR_SET_PDEATHSIG``); on
-    every system a daemon thread also watches for the worker being handed to another parent.
+    queue close. A direct child (fork, spawn) asks Linux to kill it when its parent dies
+    (``PR_SET_PDEATHSIG``) and, on every system, watches for being handed to another parent; a
+    worker started by a fork server (Python 3.14's default on Linux) watches ``parent`` itself.
     """
+    if os.getppid() == parent:
+        _ask_kernel_to_kill_orphan()
+
+        def alive() -> bool:
+            return os.getppid() == parent
+    else:
+
+        def alive() -> bool:
+            return _pid_exists(parent)
+
+    if not alive():  # the parent died before the kernel was asked
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(alive,), name="percycheck-parent-watch", daemon=True).start()
+
+
+def _ask_kernel_to_kill_orphan() -> None:
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             import ctypes
 
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), name="percycheck-parent-watch", daemon=True).start()
 
 
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
+def _pid_exists(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: it exists, as another user's (the pid was reused)
+        return False
+    return True
+
+
+def _watch_parent(alive: Callable[[], bool]) -> None:
+    while alive():
         time.sleep(PARENT_POLL_SECONDS)
     os._exit(1)
 

@@ -8,8 +8,9 @@ formatter from the table in :mod:`percycheck.output` and maps outcomes to exit s
 - 1 (``EXIT_FINDINGS``): something did;
 - 2 (``EXIT_ERROR``): a usage, input, output, configuration or facts-file error, told in one
   line on standard error (a closed standard input or output, or a full disk, is one);
-- 3 (``EXIT_INTERNAL``): an unexpected error, that is a bug in percycheck, told in one line
-  (``PERCYCHECK_DEBUG=1`` adds the traceback); never 1, which CI reads as a finding;
+- 3 (``EXIT_INTERNAL``): an unexpected error, that is a bug in percycheck, or a worker process
+  that was killed, told in one line (``PERCYCHECK_DEBUG=1`` adds a bug's traceback); never 1,
+  which CI reads as a finding;
 - 130 (``EXIT_INTERRUPTED``): Ctrl-C;
 - 141 (``EXIT_BROKEN_PIPE``): the reader closed the output pipe (``| head``); nothing is printed.
 """
@@ -77,6 +78,12 @@ class InputProblem(click.ClickException):
 
 class OutputProblem(InputProblem):
     """Standard output is closed or cannot be written (``>&-``, ``> /dev/full``): exit status 2."""
+
+
+class WorkerProblem(InputProblem):
+    """A worker process (``-j N``) ended abruptly: killed, or out of memory. Exit status 3."""
+
+    exit_code = EXIT_INTERNAL
 
 
 class UsageProblem(click.UsageError):
@@ -344,6 +351,8 @@ def _shorten(text: str, width: int = 80) -> str:
 
 def _check(options: Options) -> int:
     """The main job: gather claims, check them in order, stream them to the formatter."""
+    from concurrent.futures import BrokenExecutor
+
     from percycheck import api
     from percycheck.models import Summary
     from percycheck.output import get_formatter
@@ -373,6 +382,10 @@ def _check(options: Options) -> int:
                 counts[result.verdict.verdict] += 1
                 formatter.handle(result)
                 advance()
+    except BrokenExecutor:
+        raise WorkerProblem(
+            "a worker process ended abruptly (killed, or out of memory?); try again with fewer jobs (-j 1)"
+        ) from None
     finally:
         advance.close()
     skipped = sum(draft.skipped for draft in drafts)

@@ -769,6 +769,61 @@ def test_a_closed_pipe_cancels_the_work_of_the_workers(huge_md: Path) -> None:
         _kill_all([pid for pid in workers if _alive(pid)])
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_with_workers_is_130_and_stops_them(huge_md: Path) -> None:
+    """Ctrl-C reaches the whole process group: only the parent speaks, and no worker is left."""
+    process = subprocess.Popen(
+        [entry_point(), "-j", "2", "-f", str(huge_md)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(), cwd=huge_md.parent,
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    workers: list[int] = []
+    try:
+        assert process.stdout.readline()  # checking has begun
+        workers = _children(process.pid)
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal does
+        process.stdout.read()
+        stderr = process.stderr.read()
+        status = process.wait(timeout=60)
+        assert (status, stderr) == (cli.EXIT_INTERRUPTED, b"percycheck: interrupted\n")
+        assert workers and _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
+    finally:
+        process.stdout.close()
+        process.stderr.close()
+        process.kill()
+        process.wait()
+        _kill_all([pid for pid in workers if _alive(pid)])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_worker_is_one_line_and_status_3(huge_md: Path) -> None:
+    """A worker killed under the command (the OOM killer, say) was a traceback and status 1."""
+    process = subprocess.Popen(
+        [entry_point(), "-j", "2", "-f", str(huge_md)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(), cwd=huge_md.parent,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    workers: list[int] = []
+    try:
+        assert process.stdout.readline()  # checking has begun
+        workers = _children(process.pid)
+        os.kill(workers[0], signal.SIGKILL)
+        process.stdout.read()
+        stderr = process.stderr.read().decode()
+        status = process.wait(timeout=60)
+        outcome = Outcome(status, "", stderr)
+        assert status == cli.EXIT_INTERNAL and stderr.count("\n") == 1 and "Traceback" not in stderr, outcome
+        assert stderr.startswith("percycheck: error: a worker process ended abruptly") and "-j 1" in stderr
+        assert _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
+    finally:
+        process.stdout.close()
+        process.stderr.close()
+        process.kill()
+        process.wait()
+        _kill_all([pid for pid in workers if _alive(pid)])
+
+
 # ------------------------------------------------------------------------------ file names
 
 
