@@ -314,7 +314,7 @@ def _iter_parallel(built: Engine, claims: list[Claim], jobs: int) -> Generator[R
 
 
 def _abandon(pool: ProcessPoolExecutor, pending: Iterable[Future[list[Verdict]]]) -> None:
-    """Cancel the tasks not started and stop the workers, without waiting for running ones."""
+    """Cancel the tasks not started and stop the workers, without waiting for the running tasks."""
     for future in pending:
         future.cancel()
     # The executor has no public way to stop a running task; its workers are in ``_processes``.
@@ -325,7 +325,9 @@ def _abandon(pool: ProcessPoolExecutor, pending: Iterable[Future[list[Verdict]]]
     for worker in workers:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             worker.join(timeout=1)
-    pool.shutdown(wait=False, cancel_futures=True)
+    # With its workers gone the executor's own thread ends at once; waiting for it here keeps it
+    # from racing the interpreter's exit (Python 3.11 can then print an EBADF traceback).
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 PART_WORDS = 3
