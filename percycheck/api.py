@@ -7,12 +7,21 @@ for a facts file is built once and reused, so a caller can call ``check`` in a l
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import os
 import re
+import signal
+import sys
+import threading
+import time
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from percycheck.engine import MAX_CLAIM_CHARS, Engine
@@ -21,6 +30,9 @@ from percycheck.facts import FactBase, builtin_facts_path
 from percycheck.facts import load_facts as _load_facts
 from percycheck.models import Citation, Claim, Fact, Location, Result, Verdict
 from percycheck.references import checked_text, resolve, restore
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "Draft",
@@ -177,13 +189,23 @@ def find_claims(text: str, path: str | None = None, *, markdown: bool | None = N
 PARALLEL_MIN_CLAIMS = 200
 """Fewer claims than this are checked in this process: starting workers would cost more."""
 PARALLEL_CHUNK = 64
+"""Claims a worker checks per task: large enough to amortise the round trip, small enough that
+the first verdicts come back at once."""
+PARALLEL_AHEAD = 2
+"""Tasks in flight per worker. Work is handed out as results are taken, never all at once, so a
+reader that stops early (``| head -1``) leaves little to cancel."""
+PARENT_POLL_SECONDS = 0.25
+"""How often a worker checks that its parent is still alive (where the system cannot tell it)."""
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def iter_check(claims: Iterable[Claim], facts: Facts = None, jobs: int = 1) -> Iterator[Result]:
+def iter_check(claims: Iterable[Claim], facts: Facts = None, jobs: int = 1) -> Generator[Result, None, None]:
     """Verdicts for located claims, one at a time and in order, so a caller can stream them.
 
     With ``jobs`` > 1 and a long draft, claims are checked in that many worker processes (each
-    gets the engine once), and results still come back in order.
+    gets the engine once), and results still come back in order. Closing the iterator early
+    (``close()``, or leaving a ``with contextlib.closing(...)`` block) cancels the work not yet
+    done and stops the workers; workers also die with the process that started them.
     """
     e = engine(facts)
     todo = list(claims)
@@ -198,24 +220,114 @@ def iter_check(claims: Iterable[Claim], facts: Facts = None, jobs: int = 1) -> I
 _WORKER_ENGINE: Engine | None = None
 
 
-def _start_worker(built: Engine) -> None:
+def _start_worker(built: Engine, parent: int) -> None:
+    """Worker set-up: die with ``parent``, leave Ctrl-C to it, keep the engine for the tasks."""
     global _WORKER_ENGINE
+    _die_with_parent(parent)
+    # Ctrl-C reaches the whole process group; the parent reports it and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_ENGINE = built
 
 
-def _check_in_worker(text: str) -> Verdict:
+def _die_with_parent(parent: int) -> None:
+    """End this process when ``parent`` ends, however it ends (SIGKILL included).
+
+    A worker waits for tasks on a queue whose write end it inherited, so it would never see the
+    queue close. A direct child (fork, spawn) asks Linux to kill it when its parent dies
+    (``PR_SET_PDEATHSIG``) and, on every system, watches for being handed to another parent; a
+    worker started by a fork server (Python 3.14's default on Linux) watches ``parent`` itself.
+    """
+    if os.getppid() == parent:
+        _ask_kernel_to_kill_orphan()
+
+        def alive() -> bool:
+            return os.getppid() == parent
+    else:
+
+        def alive() -> bool:
+            return _pid_exists(parent)
+
+    if not alive():  # the parent died before the kernel was asked
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(alive,), name="percycheck-parent-watch", daemon=True).start()
+
+
+def _ask_kernel_to_kill_orphan() -> None:
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _pid_exists(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: it exists, as another user's (the pid was reused)
+        return False
+    return True
+
+
+def _watch_parent(alive: Callable[[], bool]) -> None:
+    while alive():
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _check_chunk(texts: list[str]) -> list[Verdict]:
     assert _WORKER_ENGINE is not None
-    return _WORKER_ENGINE.check(text)
+    return [_WORKER_ENGINE.check(text) for text in texts]
 
 
-def _iter_parallel(built: Engine, claims: list[Claim], jobs: int) -> Iterator[Result]:
+def _iter_parallel(built: Engine, claims: list[Claim], jobs: int) -> Generator[Result, None, None]:
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(built,)) as pool:
-        verdicts = pool.map(_check_in_worker, [checked_text(c) for c in claims], chunksize=PARALLEL_CHUNK)
-        for claim, verdict in zip(claims, verdicts, strict=True):
-            restored = restore(verdict, claim)
-            yield Result(restored, part_location(claim, restored.part))
+    texts = [checked_text(c) for c in claims]
+    chunks = iter([texts[i : i + PARALLEL_CHUNK] for i in range(0, len(texts), PARALLEL_CHUNK)])
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(built, os.getpid()))
+    pending: deque[Future[list[Verdict]]] = deque()
+    finished = False
+    try:
+        for chunk in itertools.islice(chunks, jobs * PARALLEL_AHEAD):
+            pending.append(pool.submit(_check_chunk, chunk))
+        done = 0
+        while pending:
+            verdicts = pending.popleft().result()
+            chunk = next(chunks, [])
+            if chunk:  # hand out the next task before the caller writes these
+                pending.append(pool.submit(_check_chunk, chunk))
+            for claim, verdict in zip(claims[done : done + len(verdicts)], verdicts, strict=True):
+                restored = restore(verdict, claim)
+                yield Result(restored, part_location(claim, restored.part))
+            done += len(verdicts)
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:  # closed early (a closed pipe, Ctrl-C, an error): drop the rest, now
+            _abandon(pool, pending)
+
+
+def _abandon(pool: ProcessPoolExecutor, pending: Iterable[Future[list[Verdict]]]) -> None:
+    """Cancel the tasks not started and stop the workers, without waiting for the running tasks."""
+    for future in pending:
+        future.cancel()
+    # The executor has no public way to stop a running task; its workers are in ``_processes``.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            worker.terminate()
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            worker.join(timeout=1)
+    # With its workers gone the executor's own thread ends at once; waiting for it here keeps it
+    # from racing the interpreter's exit (Python 3.11 can then print an EBADF traceback).
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 PART_WORDS = 3

@@ -6,8 +6,11 @@ formatter from the table in :mod:`percycheck.output` and maps outcomes to exit s
 
 - 0 (``EXIT_CLEAN``): nothing reached ``--fail-on``;
 - 1 (``EXIT_FINDINGS``): something did;
-- 2 (``EXIT_ERROR``): a usage, input, configuration or facts-file error, told in one line on
-  standard error;
+- 2 (``EXIT_ERROR``): a usage, input, output, configuration or facts-file error, told in one
+  line on standard error (a closed standard input or output, or a full disk, is one);
+- 3 (``EXIT_INTERNAL``): an unexpected error, that is a bug in percycheck, or a worker process
+  that was killed, told in one line (``PERCYCHECK_DEBUG=1`` adds a bug's traceback); never 1,
+  which CI reads as a finding;
 - 130 (``EXIT_INTERRUPTED``): Ctrl-C;
 - 141 (``EXIT_BROKEN_PIPE``): the reader closed the output pipe (``| head``); nothing is printed.
 """
@@ -15,13 +18,14 @@ formatter from the table in :mod:`percycheck.output` and maps outcomes to exit s
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
 import click
 from click.core import ParameterSource
@@ -34,7 +38,10 @@ if TYPE_CHECKING:  # the library is imported only when a command needs it
     from percycheck.facts import FactBase
     from percycheck.models import Citation
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+DEBUG_VARIABLE = "PERCYCHECK_DEBUG"
+"""Set (to anything but empty or 0), an internal error also prints its traceback."""
 FAIL_ON: dict[str, tuple[str, ...]] = {
     "contradicted": ("contradicted",),
     "unknown": ("contradicted", "unknown"),
@@ -67,6 +74,16 @@ class InputProblem(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"percycheck: error: {one_line(self.format_message())}", err=True, file=file)
+
+
+class OutputProblem(InputProblem):
+    """Standard output is closed or cannot be written (``>&-``, ``> /dev/full``): exit status 2."""
+
+
+class WorkerProblem(InputProblem):
+    """A worker process (``-j N``) ended abruptly: killed, or out of memory. Exit status 3."""
+
+    exit_code = EXIT_INTERNAL
 
 
 class UsageProblem(click.UsageError):
@@ -227,6 +244,8 @@ def command(ctx: click.Context, /, **params: Any) -> None:
       percycheck --search "landing date"
     """
     try:
+        if sys.stdout is None:  # started with standard output closed (>&-)
+            raise OutputProblem("standard output is closed: there is nowhere to write the report (use > /dev/null to discard it)")
         options = Options(**_with_config(ctx, params))
         if options.paths and options.claims_only:
             raise UsageProblem("--paths and --claims cannot be used together")
@@ -286,10 +305,8 @@ def _validate(path: str) -> int:
             click.echo(f"percycheck: {one_line(problem)}", err=True)
         return EXIT_ERROR
     quotes = sum(len(f.citations) for f in base.facts)
-    click.echo(
-        f"{one_line(path)}: valid: {len(base.facts)} facts, {quotes} citations, "
-        f"{len(base.entities)} entities, {len(base.sources)} sources"
-    )
+    counts = f"{len(base.facts)} facts, {quotes} citations, {len(base.entities)} entities, {len(base.sources)} sources"
+    click.echo(f"{one_line(path)}: valid: {counts}", file=_stdout())
     return EXIT_CLEAN
 
 
@@ -301,6 +318,7 @@ def _list(options: Options) -> int:
     base = _load_base(options.facts_path)
     query = options.search
     facts = search_facts(query, base) if query is not None else list(base.facts)
+    out = _stdout()
     rows = [
         {
             "id": f.id,
@@ -310,14 +328,14 @@ def _list(options: Options) -> int:
         for f in facts
     ]
     if options.fmt == "json":
-        click.echo(dumps_json(rows, indent=2))
+        click.echo(dumps_json(rows, indent=2), file=out)
     elif options.fmt == "jsonl":
         for row in rows:
-            click.echo(dumps_json(row))
+            click.echo(dumps_json(row), file=out)
     else:
         for f in facts:
             sources = ", ".join(dict.fromkeys(c.source for c in f.citations))
-            click.echo(f"{f.id}: {sanitize(f.statement)} [{sources}]")
+            click.echo(f"{f.id}: {sanitize(f.statement)} [{sources}]", file=out)
     if not facts:
         click.echo(
             f"percycheck: no fact matches {one_line(repr(_shorten(query)))}" if query is not None else "percycheck: no facts",
@@ -333,6 +351,8 @@ def _shorten(text: str, width: int = 80) -> str:
 
 def _check(options: Options) -> int:
     """The main job: gather claims, check them in order, stream them to the formatter."""
+    from concurrent.futures import BrokenExecutor
+
     from percycheck import api
     from percycheck.models import Summary
     from percycheck.output import get_formatter
@@ -356,10 +376,16 @@ def _check(options: Options) -> int:
     formatter.start()
     try:
         jobs = options.jobs or os.cpu_count() or 1
-        for result in api.iter_check(claims, base, jobs=jobs):
-            counts[result.verdict.verdict] += 1
-            formatter.handle(result)
-            advance()
+        # closing: a closed pipe or Ctrl-C part-way cancels the work not done and stops workers
+        with contextlib.closing(api.iter_check(claims, base, jobs=jobs)) as results:
+            for result in results:
+                counts[result.verdict.verdict] += 1
+                formatter.handle(result)
+                advance()
+    except BrokenExecutor:
+        raise WorkerProblem(
+            "a worker process ended abruptly (killed, or out of memory?); try again with fewer jobs (-j 1)"
+        ) from None
     finally:
         advance.close()
     skipped = sum(draft.skipped for draft in drafts)
@@ -451,6 +477,8 @@ def _read(path: str | None) -> str:
     """The decoded text of a file (standard input for None); a warning if bytes were replaced."""
     from percycheck.inputs import InputError, read_path, read_stream
 
+    if path is None and sys.stdin is None:  # started with standard input closed (<&-)
+        raise InputProblem("standard input is closed: give a file, a folder or a claim to check")
     try:
         decoded = read_stream(sys.stdin.buffer) if path is None else read_path(path)
     except InputError as exc:
@@ -464,9 +492,11 @@ def _read(path: str | None) -> str:
 
 
 def _stdout() -> TextIO:
-    """Standard output, told to escape what its encoding cannot show instead of crashing.
+    """Standard output for the report, told to escape what its encoding cannot show instead of
+    crashing, and to turn a failed write into one line (:class:`_ReportStream`).
 
-    Only a non-UTF-8 locale needs this; reports hold dashes, curly quotes and names from sources.
+    Only a non-UTF-8 locale needs the escaping; reports hold dashes, curly quotes and names from
+    sources.
     """
     stream = sys.stdout
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
@@ -474,7 +504,40 @@ def _stdout() -> TextIO:
     if encoding not in ("utf-8", "utf8") and reconfigure is not None:
         with contextlib.suppress(ValueError, OSError):
             reconfigure(errors="backslashreplace")
-    return stream
+    return cast(TextIO, _ReportStream(stream))
+
+
+class _ReportStream:
+    """Standard output whose failed writes (a full disk, an I/O error) raise :class:`OutputProblem`.
+
+    A closed pipe stays a ``BrokenPipeError``: the reader left on purpose (status 141).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _write_failed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _write_failed(exc) from None
+
+    def __getattr__(self, name: str) -> object:  # encoding, isatty, fileno, ... of the real stream
+        return getattr(self._stream, name)
+
+
+def _write_failed(exc: OSError) -> OutputProblem:
+    return OutputProblem(f"cannot write the report to standard output: {exc.strerror or exc}")
 
 
 def _is_terminal(stream: object) -> bool:
@@ -559,25 +622,77 @@ def _progress(total: int) -> _NoProgress:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: run the command and return its exit status (never a traceback for errors)."""
+    """Entry point: run the command and return its exit status (never a traceback for errors).
+
+    Status 1 means only "a claim reached ``--fail-on``": an error the command did not foresee
+    (a bug) is 3, told in one line, so that CI can tell a crash from a finding.
+    """
+    _reserve_standard_fds()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         status = command.main(args=args, prog_name="percycheck", standalone_mode=False)
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            _ReportStream(sys.stdout).flush()
+    except OutputProblem as exc:
+        _silence_stdout()  # what is still buffered cannot be written either
+        _tell(exc.show)
+        return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        _tell(exc.show)
         return exc.exit_code
     except (click.exceptions.Abort, KeyboardInterrupt):
-        click.echo("percycheck: interrupted", err=True)
+        _tell(lambda: click.echo("percycheck: interrupted", err=True))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except Exception as exc:  # a bug: one line and a distinct status, never 1
+        _tell(functools.partial(_report_internal_error, exc))
+        return EXIT_INTERNAL
     return status if isinstance(status, int) else EXIT_CLEAN
 
 
+def _report_internal_error(exc: BaseException) -> None:
+    if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    what = _shorten(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, 200)
+    click.echo(
+        f"percycheck: internal error: {one_line(what)} (a bug in percycheck: please report it; "
+        f"{DEBUG_VARIABLE}=1 shows where it happened)",
+        err=True,
+    )
+
+
+def _tell(show: Callable[[], None]) -> None:
+    """Print a final message on standard error, unless standard error itself cannot take it."""
+    with contextlib.suppress(OSError, ValueError):
+        show()
+
+
+def _reserve_standard_fds() -> None:
+    """Open ``/dev/null`` on standard descriptors the command was started without (``>&-``).
+
+    Python then sees the stream as closed (``sys.stdout`` is None) and says so, while a file
+    opened later (a draft, a cache entry) cannot take descriptor 0, 1 or 2 and receive what is
+    meant for a standard stream.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != fd:
+                    os.dup2(opened, fd)
+                    os.close(opened)
+
+
 def _silence_stdout() -> None:
-    """After the reader closed the pipe, make the interpreter's final flush a no-op."""
+    """After the reader closed the pipe (or the disk filled), make the final flush a no-op."""
+    if sys.stdout is None:
+        return
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

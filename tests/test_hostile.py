@@ -15,6 +15,7 @@ before a document finds it.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import importlib
 import json
 import os
@@ -560,6 +561,294 @@ def test_the_installed_command_reports_an_error_in_one_line(tmp_path: Path) -> N
     for args in (["--facts", "empty.yaml", SUPPORTED], ["--format", "xml", SUPPORTED], ["-f", "nowhere.md"]):
         done = subprocess.run([entry_point(), *args], capture_output=True, text=True, cwd=tmp_path, env=clean_env(), timeout=120)
         assert_one_line_error(Outcome(done.returncode, done.stdout, done.stderr))
+
+
+# ------------------------------------------------------- closed and full streams, internal errors
+
+LAUNCHERS = {"installed": None, "python-m": [sys.executable, "-m", "percycheck"]}
+
+
+def launcher(name: str) -> list[str]:
+    """The installed ``percycheck`` script, or ``python -m percycheck``: both go through ``main``."""
+    command = LAUNCHERS[name]
+    return [entry_point()] if command is None else list(command)
+
+
+def run_with_redirect(redirect: str, *argv: str, cwd: Path, stdout: Any = subprocess.PIPE) -> Outcome:
+    """``argv`` started by bash with one of its standard streams redirected (``<&-``, ``>&-``)."""
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("needs bash to start a command with a closed stream")
+    done = subprocess.run(
+        [bash, "-c", f'exec "$@" {redirect}', "bash", *argv],
+        stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=cwd, env=clean_env(), timeout=300,
+    )  # fmt: skip
+    return Outcome(done.returncode, done.stdout or "", done.stderr)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell redirections")
+@pytest.mark.parametrize("how", list(LAUNCHERS))
+def test_a_closed_standard_input_is_one_line_when_it_is_needed(tmp_path: Path, how: str) -> None:
+    """``percycheck <&-`` was a traceback and status 1, as if a claim had failed."""
+    outcome = run_with_redirect("<&-", *launcher(how), cwd=tmp_path)
+    assert_one_line_error(outcome, "standard input is closed")
+    # a claim given as an argument needs no standard input: it is checked as usual
+    outcome = run_with_redirect("<&-", *launcher(how), "--format", "jsonl", CONTRADICTED, cwd=tmp_path)
+    assert (outcome.status, outcome.stderr) == (cli.EXIT_FINDINGS, "")
+    assert [row["verdict"] for row in outcome.rows()] == ["contradicted"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell redirections")
+@pytest.mark.parametrize("how", list(LAUNCHERS))
+@pytest.mark.parametrize("args", [[CONTRADICTED], ["--list-facts"]], ids=["check", "list"])
+def test_a_closed_standard_output_is_one_line(tmp_path: Path, how: str, args: list[str]) -> None:
+    """``percycheck ... >&-`` was a traceback and status 1 (``'NoneType' object has no attribute 'write'``)."""
+    outcome = run_with_redirect(">&-", *launcher(how), *args, cwd=tmp_path, stdout=None)
+    assert_one_line_error(outcome, "standard output is closed")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        *([CONTRADICTED, "--format", fmt] for fmt in FORMATS),
+        ["--list-facts"],
+        ["--search", "wheels", "--format", "json"],
+        ["--validate-facts", str(ROOT / "facts.yaml")],
+    ],
+    ids=[*FORMATS, "list", "search", "validate"],
+)
+def test_a_full_standard_output_is_one_line(tmp_path: Path, args: list[str]) -> None:
+    """``percycheck ... > /dev/full`` was an ``OSError`` traceback and status 1, in every format."""
+    with open("/dev/full", "w") as full:  # noqa: PTH123  # a device, not a path to build
+        done = subprocess.run(
+            [*launcher("installed"), *args],
+            stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=clean_env(), timeout=300,
+        )  # fmt: skip
+    assert_one_line_error(Outcome(done.returncode, "", done.stderr), "cannot write the report", "No space left on device")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_standard_output_with_workers_is_one_line(big_md: Path) -> None:
+    with open("/dev/full", "w") as full:  # noqa: PTH123
+        done = subprocess.run(
+            [entry_point(), "-j", "2", "-f", str(big_md)],
+            stdout=full, stderr=subprocess.PIPE, text=True, cwd=big_md.parent, env=clean_env(), timeout=300,
+        )  # fmt: skip
+    assert_one_line_error(Outcome(done.returncode, "", done.stderr), "No space left on device")
+
+
+def _crash(*args: object, **kwargs: object) -> None:
+    raise ZeroDivisionError("division by zero")
+
+
+def test_an_internal_error_is_one_line_and_status_3_never_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug must not look like a finding (status 1) to CI: one line, a hint, status 3."""
+    from percycheck import api
+
+    monkeypatch.setattr(api, "iter_check", _crash)
+    monkeypatch.delenv(cli.DEBUG_VARIABLE, raising=False)
+    outcome = run_main(capsys, CONTRADICTED)
+    assert outcome.status == cli.EXIT_INTERNAL == 3
+    assert outcome.stderr.count("\n") == 1 and "Traceback" not in outcome.stderr, outcome
+    assert outcome.stderr.startswith("percycheck: internal error: ZeroDivisionError: division by zero ")
+    assert f"{cli.DEBUG_VARIABLE}=1" in outcome.stderr
+    # asked for, the traceback comes first; the status stays 3
+    monkeypatch.setenv(cli.DEBUG_VARIABLE, "1")
+    outcome = run_main(capsys, CONTRADICTED)
+    assert outcome.status == cli.EXIT_INTERNAL
+    assert outcome.stderr.startswith("Traceback") and "_crash" in outcome.stderr
+    assert outcome.stderr.splitlines()[-1].startswith("percycheck: internal error: ZeroDivisionError")
+
+
+# ------------------------------------------------------------------------ worker processes
+
+
+@pytest.fixture(scope="module")
+def huge_md(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """About 16,000 check-worthy sentences: seconds of work even in two processes."""
+    sentences = [SUPPORTED, CONTRADICTED, "The rover has six wheels.", "Ingenuity flew on Mars in April 2021."]
+    path = tmp_path_factory.mktemp("huge") / "huge.md"
+    path.write_text("\n".join(" ".join(sentences) for _ in range(4_000)) + "\n", encoding="utf-8")
+    return path
+
+
+def _state(pid: int) -> str | None:
+    """The process state letter from ``/proc`` (None: no such process)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    return stat.rpartition(")")[2].split()[0]
+
+
+def _alive(pid: int) -> bool:
+    return _state(pid) not in (None, "Z", "X")  # a zombie has ended; only its entry is left
+
+
+def _children(parent: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = (entry / "stat").read_text(encoding="ascii", errors="replace").rpartition(")")[2].split()
+                if int(fields[1]) == parent:
+                    found.append(int(entry.name))
+    return found
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _kill_all(pids: list[int]) -> None:
+    """Clean up after a failed test: end the workers this test started."""
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_workers_die_with_their_parent(huge_md: Path, sig: signal.Signals) -> None:
+    """``-j 2``: the workers waited on a queue forever once the parent was killed."""
+    parent = subprocess.Popen(
+        [entry_point(), "-j", "2", "-f", str(huge_md)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=clean_env(), cwd=huge_md.parent,
+    )  # fmt: skip
+    workers: list[int] = []
+    try:
+        started = _wait_for(lambda: parent.poll() is not None or len(_children(parent.pid)) >= 2, 120)
+        workers = _children(parent.pid)
+        assert started and parent.poll() is None and len(workers) >= 2, "the workers never started"
+        parent.send_signal(sig)
+        parent.wait(timeout=30)
+        assert _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
+    finally:
+        parent.kill()
+        parent.wait()
+        _kill_all([pid for pid in workers if _alive(pid)])
+
+
+@pytest.mark.skipif(sys.platform == "win32" or shutil.which("head") is None, reason="POSIX pipes and head")
+def test_a_closed_pipe_cancels_the_work_of_the_workers(huge_md: Path) -> None:
+    """``percycheck -j 2 -f huge.md | head -1`` went on checking every claim after ``head`` left.
+
+    Seconds of work remain when ``head`` has its line; the command must end at once.
+    """
+    producer = subprocess.Popen(
+        [entry_point(), "-j", "2", "-f", str(huge_md)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(), cwd=huge_md.parent,
+    )  # fmt: skip
+    assert producer.stdout is not None and producer.stderr is not None
+    workers: list[int] = []
+    try:
+        head = subprocess.run(["head", "-1"], stdin=producer.stdout, capture_output=True, timeout=300)
+        left = time.monotonic()
+        if sys.platform.startswith("linux"):
+            workers = _children(producer.pid)
+        producer.stdout.close()
+        status = producer.wait(timeout=300)
+        waited = time.monotonic() - left
+        stderr = producer.stderr.read()
+        assert head.stdout.count(b"\n") == 1
+        assert (status, stderr) == (cli.EXIT_BROKEN_PIPE, b"")
+        assert waited < 3, f"the command went on for {waited:.1f} s after the reader left"
+        assert _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
+    finally:
+        producer.stderr.close()
+        producer.kill()
+        producer.wait()
+        _kill_all([pid for pid in workers if _alive(pid)])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_with_workers_is_130_and_stops_them(huge_md: Path) -> None:
+    """Ctrl-C reaches the whole process group: only the parent speaks, and no worker is left."""
+    process = subprocess.Popen(
+        [entry_point(), "-j", "2", "-f", str(huge_md)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(), cwd=huge_md.parent,
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    workers: list[int] = []
+    try:
+        assert process.stdout.readline()  # checking has begun
+        workers = _children(process.pid)
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal does
+        process.stdout.read()
+        stderr = process.stderr.read()
+        status = process.wait(timeout=60)
+        assert (status, stderr) == (cli.EXIT_INTERRUPTED, b"percycheck: interrupted\n")
+        assert workers and _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
+    finally:
+        process.stdout.close()
+        process.stderr.close()
+        process.kill()
+        process.wait()
+        _kill_all([pid for pid in workers if _alive(pid)])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_worker_is_one_line_and_status_3(huge_md: Path) -> None:
+    """A worker killed under the command (the OOM killer, say) was a traceback and status 1."""
+    process = subprocess.Popen(
+        [entry_point(), "-j", "2", "-f", str(huge_md)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(), cwd=huge_md.parent,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    workers: list[int] = []
+    try:
+        assert process.stdout.readline()  # checking has begun
+        workers = _children(process.pid)
+        os.kill(workers[0], signal.SIGKILL)
+        process.stdout.read()
+        stderr = process.stderr.read().decode()
+        status = process.wait(timeout=60)
+        outcome = Outcome(status, "", stderr)
+        assert status == cli.EXIT_INTERNAL and stderr.count("\n") == 1 and "Traceback" not in stderr, outcome
+        assert stderr.startswith("percycheck: error: a worker process ended abruptly") and "-j 1" in stderr
+        assert _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
+    finally:
+        process.stdout.close()
+        process.stderr.close()
+        process.kill()
+        process.wait()
+        _kill_all([pid for pid in workers if _alive(pid)])
+
+
+# ------------------------------------------------------------------------------ file names
+
+
+def _undecodable_name(folder: Path) -> str:
+    """A draft whose name is not valid UTF-8 (``caf\\xe9.md``), as Python holds it."""
+    raw = os.path.join(os.fsencode(folder), b"caf\xe9.md")
+    try:
+        with open(raw, "wb") as draft:  # noqa: PTH123  # pathlib takes no bytes
+            draft.write(f"{CONTRADICTED}\n".encode())
+    except (OSError, UnicodeError):
+        pytest.skip("the file system refuses a name that is not UTF-8")
+    return os.fsdecode(os.path.basename(raw))
+
+
+def test_sarif_reports_a_file_name_that_is_not_utf8(tmp_path: Path, sarif_problems: Callable[[object], list[str]]) -> None:
+    """SARIF crashed with ``UnicodeEncodeError`` and wrote nothing; now the name's bytes are
+    percent-encoded in the URI, which names that very file."""
+    name = _undecodable_name(tmp_path)
+    for path, uri in ((name, "caf%E9.md"), (str(tmp_path / name), (tmp_path / "caf").as_uri() + "%E9.md")):
+        outcome = run("--format", "sarif", path)
+        assert (outcome.status, outcome.stderr) == (cli.EXIT_FINDINGS, ""), outcome
+        log = json.loads(outcome.stdout)
+        assert sarif_problems(log) == []
+        [result] = log["runs"][0]["results"]
+        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
 
 
 # ------------------------------------------------------------------ no super-linear pattern

@@ -9,6 +9,7 @@ keep the exact claim, confidence, fact and citations.
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -53,13 +54,18 @@ def tool_version() -> str:
 
 
 def _uri(path: str | None) -> str:
-    """A relative path stays relative (viewers resolve it against the checkout)."""
+    """A relative path stays relative (viewers resolve it against the checkout).
+
+    The name is percent-encoded from its bytes as the system stores them, so a file name that is
+    not valid UTF-8 (``caf\xe9.md``, held as a surrogate escape) becomes ``caf%E9.md``: a valid
+    URI for that very file, where encoding the text would fail.
+    """
     if path is None:
         return STDIN_URI
     pure = PurePath(path)
     if pure.is_absolute():
-        return pure.as_uri()
-    return quote(pure.as_posix(), safe="/")
+        return pure.as_uri()  # percent-encodes os.fsencode(path) already
+    return quote(os.fsencode(pure.as_posix()), safe="/")
 
 
 def _location(location: Location) -> dict[str, object]:
