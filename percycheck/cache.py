@@ -252,9 +252,13 @@ def _entry_name(facts_bytes: bytes, facts_path: Path) -> str:
 def _source_digests(engine: Engine, base_dir: Path) -> dict[str, str]:
     """The SHA-256 of every source file, each file read once however many entries name it."""
     digests: dict[str, str] = {}
+    by_file: dict[Path, str] = {}
     for source in engine.base.sources.values():
         if source.file not in digests:
-            digests[source.file] = _sha256((base_dir / source.file).read_bytes())
+            path = (base_dir / source.file).resolve()
+            if path not in by_file:
+                by_file[path] = _sha256(path.read_bytes())
+            digests[source.file] = by_file[path]
     return digests
 
 
