@@ -4,7 +4,8 @@ Three cases, each a median over several runs; the script prints figures and neve
 
 - cold:  one claim as a whole process, against a bare import of percycheck's dependencies;
 - draft: a reproducible ~1.5 MB draft of unique sentences, against ``codespell`` on the same file;
-- facts: synthetic facts files of 1,000 / 10,000 / 100,000 facts: load, per-claim time, memory.
+- facts: synthetic facts files of 1,000 / 10,000 / 100,000 facts: load, per-claim time, memory;
+  then, in a fresh process, a start from the engine cache and the per-claim time after it.
 
 Everything it generates goes under ``bench/out/`` (git-ignored) and is regenerated from a fixed
 seed on every run, so two runs on two machines measure the same inputs.
@@ -828,6 +829,9 @@ def facts_worker(facts_path: str, claims_path: str, raise_limit: bool = False) -
         verdicts[verdict.verdict] += 1
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is bytes on macOS, KiB on Linux
+    from percycheck import cache
+
+    cache.store(Path(facts_path), engine)  # for cached_worker; not timed (under bench/out/cache)
     print(
         json.dumps(
             {
@@ -845,6 +849,40 @@ def facts_worker(facts_path: str, claims_path: str, raise_limit: bool = False) -
             }
         )
     )
+
+
+def cached_worker(facts_path: str, claims_path: str) -> None:
+    """In a fresh process: load the engine ``facts_worker`` cached, then check the claims; print
+    the figures as JSON. This is what every start after the first one costs."""
+    from percycheck import cache
+
+    claims = json.loads(Path(claims_path).read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    engine = cache.load(Path(facts_path))
+    t1 = time.perf_counter()
+    if engine is None:
+        print(json.dumps({"cached": False}))
+        return
+    engine.check(CLAIM)
+    times: list[float] = []
+    for claim in claims:
+        start = time.perf_counter()
+        engine.check(claim)
+        times.append(time.perf_counter() - start)
+    print(json.dumps({"cached": True, "cached_load": t1 - t0, "cached_claim": statistics.median(times)}))
+
+
+def run_cached_worker(facts_path: Path, claims_path: Path, timeout: float) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--_cached-worker", str(facts_path), str(claims_path)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False, env=BENCH_ENV)
+    except subprocess.TimeoutExpired:
+        raise TimedOut(timeout) from None
+    if proc.returncode != 0:
+        last = proc.stderr.strip().splitlines()[-1:] or [""]
+        raise Failed(f"exit {proc.returncode}: {last[0][:200]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
 
 
 def _worker_cmd(facts_path: Path, claims_path: Path, raise_limit: bool = False) -> list[str]:
@@ -943,6 +981,17 @@ def bench_facts(report: Report, runs: int, timeout: float, sizes: Sequence[int])
             continue
         keys = ("load", "build", "claim_median", "claim_p95", "peak_mb", "baseline_mb")
         row = {k: statistics.median(s[k] for s in samples) for k in keys}
+        cached: list[dict[str, Any]] = []
+        for _ in range(runs):
+            try:
+                sample = run_cached_worker(facts_path, claims_path, timeout)
+            except (TimedOut, Failed) as exc:
+                log(f"  {label} facts: cached start: {exc}")
+                break
+            if sample.get("cached"):
+                cached.append(sample)
+        for key in ("cached_load", "cached_claim"):
+            row[key] = statistics.median(s[key] for s in cached) if cached else math.nan
         row.update(
             facts=samples[0]["facts"],
             entities=samples[0]["entities"],
@@ -965,6 +1014,8 @@ def bench_facts(report: Report, runs: int, timeout: float, sizes: Sequence[int])
                 f"{row['claim_median'] * 1000:.2f} ms",
                 f"{row['claim_p95'] * 1000:.2f} ms",
                 f"{row['peak_mb']:.0f} MB",
+                seconds(row["cached_load"]) if cached else "no cache",
+                f"{row['cached_claim'] * 1000:.2f} ms" if cached else "-",
                 mix,
                 str(len(samples)) + (f"; then {problem}" if problem else ""),
             ]
@@ -972,6 +1023,7 @@ def bench_facts(report: Report, runs: int, timeout: float, sizes: Sequence[int])
         log(
             f"  {label} facts: load {seconds(row['load'])}, engine {seconds(row['build'])}, "
             f"per claim {row['claim_median'] * 1000:.2f} ms, peak RSS {row['peak_mb']:.0f} MB"
+            + (f"; cached start {seconds(row['cached_load'])}, {row['cached_claim'] * 1000:.2f} ms per claim" if cached else "")
         )
     report.figures["facts"] = results
     measured = []
@@ -1003,6 +1055,8 @@ FACTS_HEADER = [
     "per claim",
     "p95 claim",
     "peak RSS",
+    "cached load",
+    "cached claim",
     "verdicts s/c/u",
     "runs",
 ]
@@ -1144,7 +1198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="instead, cProfile a small draft and a 10,000-facts build")
     parser.add_argument("--_facts-worker", nargs=2, metavar=("FACTS", "CLAIMS"), help=argparse.SUPPRESS)
     parser.add_argument("--_raise-limit", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--_cached-worker", nargs=2, metavar=("FACTS", "CLAIMS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args._cached_worker:
+        cached_worker(*args._cached_worker)
+        return 0
     if args._facts_worker:
         facts_path, claims_path = args._facts_worker
         facts_worker(facts_path, claims_path, raise_limit=args._raise_limit)

@@ -17,7 +17,9 @@ engine is saved under the user's cache folder. The cache is an optimisation, nev
 - Writes are atomic (a temporary file renamed into place); temporary files of killed runs are
   removed by a later store.
 
-``PERCYCHECK_NO_CACHE=1`` turns the cache off; any problem with it simply means no cache.
+The folder is the platform's cache folder for percycheck (platformdirs' ``user_cache_dir``), or
+``$PERCYCHECK_CACHE_DIR`` when that is an absolute path. ``PERCYCHECK_NO_CACHE=1`` turns the
+cache off; any problem with it simply means no cache.
 """
 
 from __future__ import annotations
@@ -69,21 +71,36 @@ def _absolute(value: str | None) -> Path | None:
     return Path(value)
 
 
+def _platform_dir(kind: str, xdg: str, fallback: tuple[str, ...]) -> Path:
+    """The folder the platform expects for percycheck's ``kind`` ("cache" or "state"), from
+    platformdirs: ``~/.cache/percycheck`` (or ``$XDG_CACHE_HOME/percycheck``) on Linux,
+    ``~/Library/Caches/percycheck`` on macOS, ``%LOCALAPPDATA%\\percycheck\\Cache`` on Windows.
+
+    A relative ``$XDG_…`` is ignored, as the XDG spec says (it would put the folder in the
+    checkout), whatever platformdirs' version does with it; so is a relative answer."""
+    import platformdirs
+
+    if os.environ.get(xdg) and not os.path.isabs(os.environ[xdg]):
+        return Path.home().joinpath(*fallback, "percycheck")
+    find = platformdirs.user_cache_dir if kind == "cache" else platformdirs.user_state_dir
+    folder = Path(find("percycheck", appauthor=False))
+    return folder if folder.is_absolute() else Path.home().joinpath(*fallback, "percycheck")
+
+
 def cache_dir() -> Path:
-    """Where engines are cached: $PERCYCHECK_CACHE_DIR, else $XDG_CACHE_HOME/percycheck, else
-    ~/.cache/percycheck. A relative value is ignored: it would put the cache in the checkout."""
+    """Where engines are cached: $PERCYCHECK_CACHE_DIR when it is absolute, else the platform's
+    cache folder for percycheck (see ``_platform_dir``)."""
     explicit = _absolute(os.environ.get("PERCYCHECK_CACHE_DIR"))
     if explicit is not None:
         return explicit
-    base = _absolute(os.environ.get("XDG_CACHE_HOME")) or Path.home() / ".cache"
-    return base / "percycheck"
+    return _platform_dir("cache", "XDG_CACHE_HOME", (".cache",))
 
 
 def key_path() -> Path:
-    """The per-user key that tags entries: $XDG_STATE_HOME/percycheck/cache-key (absolute only),
-    else ~/.local/state/percycheck/cache-key. Not in the cache folder, which CI may restore."""
-    base = _absolute(os.environ.get("XDG_STATE_HOME")) or Path.home() / ".local" / "state"
-    return base / "percycheck" / "cache-key"
+    """The per-user key that tags entries, in the platform's state folder for percycheck
+    (``$XDG_STATE_HOME/percycheck/cache-key`` when absolute, else ``~/.local/state/…`` on Linux).
+    Not in the cache folder, which CI may restore."""
+    return _platform_dir("state", "XDG_STATE_HOME", (".local", "state")) / "cache-key"
 
 
 def enabled() -> bool:
@@ -233,7 +250,16 @@ def _entry_name(facts_bytes: bytes, facts_path: Path) -> str:
 
 
 def _source_digests(engine: Engine, base_dir: Path) -> dict[str, str]:
-    return {source.file: _sha256((base_dir / source.file).read_bytes()) for source in engine.base.sources.values()}
+    """The SHA-256 of every source file, each file read once however many entries name it."""
+    digests: dict[str, str] = {}
+    by_file: dict[Path, str] = {}
+    for source in engine.base.sources.values():
+        if source.file not in digests:
+            path = (base_dir / source.file).resolve()
+            if path not in by_file:
+                by_file[path] = _sha256(path.read_bytes())
+            digests[source.file] = by_file[path]
+    return digests
 
 
 def _tag(key: bytes, body: bytes) -> bytes:
@@ -423,11 +449,14 @@ def load(facts_path: Path) -> Engine | None:
             if type(payload) is not dict or payload.get("format") != CACHE_FORMAT:
                 return None
             engine = _decode(payload)
+            if type(engine) is not Engine or _source_digests(engine, facts_path.parent) != payload["sources"]:
+                return None
+            # The engine lives as long as the process: later collections need not walk it again.
+            # Only a good engine is frozen (a frozen object is never collected).
+            gc.freeze()
         finally:
             if was_enabled:
                 gc.enable()
-        if type(engine) is not Engine or _source_digests(engine, facts_path.parent) != payload["sources"]:
-            return None
         return engine
     except Exception:  # a missing, unreadable, truncated or foreign cache entry: rebuild
         return None

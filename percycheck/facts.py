@@ -21,6 +21,9 @@ from percycheck.values import UNITS, interval, parse_number, to_base
 
 MAX_FACTS_BYTES = 64 * 1024 * 1024
 """A facts file larger than this is refused before parsing."""
+MAX_SOURCES_BYTES = 64 * 1024 * 1024
+"""The source files a facts file names may hold this many bytes together (each file counted once,
+however many source entries name it); a larger total is refused before any quote is searched."""
 
 ENTITY_KINDS = frozenset(
     {"craft", "place", "org", "person", "rocket", "instrument", "nationality", "role", "material", "mission"}
@@ -77,6 +80,9 @@ class FactBase:
     entities: dict[str, Entity]
     facts: tuple[Fact, ...]
     digest: str = field(default="", compare=False)
+    quote_offsets: dict[tuple[str, str], int] = field(default_factory=dict, compare=False)
+    """Where each citation's quote first occurs in its source, by (source id, quote): found once
+    while validating, so the index never searches a source again."""
 
 
 def parse_yaml(text: str, path: str) -> Any:
@@ -104,6 +110,38 @@ class _Checker:
         self.problems: list[str] = []
         self.unreadable: set[str] = set()
         """Sources whose file could not be read: their quotes cannot be checked."""
+        self.texts: dict[Path, str] = {}
+        """Each source file's text by resolved path: read once, however many entries name it."""
+        self.source_bytes = 0
+        self.offsets: dict[tuple[str, str], int] = {}
+        """Where a quote first occurs in a source, by (source id, quote)."""
+        self._found: dict[tuple[int, str], int] = {}
+
+    def find(self, sid: str, text: str, quote: str) -> int:
+        """The first offset of ``quote`` in ``text`` (-1 if absent), searched once per text and
+        quote: source entries that share a file share its searches."""
+        key = (id(text), quote)  # every entry naming one file holds the very same string
+        offset = self._found.get(key)
+        if offset is None:
+            offset = self._found[key] = text.find(quote)
+        self.offsets[(sid, quote)] = offset
+        return offset
+
+    def read_source(self, resolved: Path, line: int) -> str:
+        """The text of a source file, read once per resolved path; the sources together must stay
+        within ``MAX_SOURCES_BYTES``, else the whole file is refused with one line."""
+        text = self.texts.get(resolved)
+        if text is not None:
+            return text
+        budget = MAX_SOURCES_BYTES - self.source_bytes
+        with resolved.open("rb") as handle:  # bounded: a device (/dev/zero) has no size
+            data = handle.read(budget + 1)
+        self.source_bytes += len(data)
+        if len(data) > budget:
+            limit = f"{MAX_SOURCES_BYTES:,}-byte limit"
+            raise FactsError([f"{self.path}:{line}: the source files together exceed the {limit}; use fewer or smaller sources"])
+        text = self.texts[resolved] = data.decode("utf-8-sig", errors="replace")
+        return text
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(f"{self.path}:{line}: {message}")
@@ -208,7 +246,7 @@ def parse_facts(text: str, path: str, base_dir: Path, digest: str = "") -> FactB
     facts = tuple(_facts(raw["facts"], check, sources, entities, top))
     if check.problems:
         raise FactsError(check.problems)
-    return FactBase(path, sources, entities, facts, digest)
+    return FactBase(path, sources, entities, facts, digest, check.offsets)
 
 
 def _items(raw: list[Any], check: _Checker, what: str, line: int) -> Iterator[dict[str, Any]]:
@@ -256,8 +294,7 @@ def _sources(raw: list[Any], check: _Checker, base_dir: Path, top: int) -> dict[
                 elif not resolved.is_file():
                     check.problem(line, f"source {sid}: source file {file!r} not found")
                 else:
-                    with resolved.open("rb") as handle:
-                        text = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", errors="replace")
+                    text = check.read_source(resolved, line)
             except (OSError, RuntimeError) as exc:
                 reason = getattr(exc, "strerror", None) or str(exc)
                 check.problem(line, f"source {sid}: cannot read {file!r}: {reason}")
@@ -351,7 +388,7 @@ def _facts(raw: list[Any], check: _Checker, sources: dict[str, Source], entities
             if not quote.strip():
                 check.problem(rc["__line__"], f"{what}empty quote")
                 continue
-            if source.id not in check.unreadable and quote not in source.text:
+            if source.id not in check.unreadable and check.find(sid, source.text, quote) < 0:
                 check.problem(rc["__line__"], f"{what}quote not found verbatim in {source.file}: {quote[:60]!r}")
                 continue
             citations.append(Citation(sid, source.title, source.publisher, source.date, source.url, quote))

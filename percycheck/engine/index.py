@@ -176,8 +176,7 @@ class FactIndex:
         groups: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
         for i, view in enumerate(self.views):
             for citation in view.fact.citations:
-                source = self.base.sources.get(citation.source)
-                offset = source.text.find(citation.quote) if source else -1
+                offset = self._quote_offset(citation.source, citation.quote)
                 if offset >= 0:
                     groups.setdefault((view.fact.subject, view.polarity, citation.source), []).append((offset, i))
         found: list[set[int]] = [set() for _ in self.views]
@@ -193,6 +192,17 @@ class FactIndex:
                     if same_quote or shared:
                         found[i].add(j)
         return [tuple(sorted(f)) for f in found]
+
+    def _quote_offset(self, source_id: str, quote: str) -> int:
+        """Where ``quote`` first occurs in its source (-1 if nowhere): as validation found it, so
+        a source is not searched again; a facts base built by hand is searched once per quote."""
+        offsets = self.base.quote_offsets
+        key = (source_id, quote)
+        offset = offsets.get(key)
+        if offset is None:
+            source = self.base.sources.get(source_id)
+            offset = offsets[key] = source.text.find(quote) if source else -1
+        return offset
 
     def passage_view(self, i: int, same_quote: bool = False) -> FactView | None:
         """Fact ``i`` together with its siblings, as one view (None when it has none); built once."""
