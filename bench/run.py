@@ -874,15 +874,7 @@ def cached_worker(facts_path: str, claims_path: str) -> None:
 
 def run_cached_worker(facts_path: Path, claims_path: Path, timeout: float) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_cached-worker", str(facts_path), str(claims_path)]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False, env=BENCH_ENV)
-    except subprocess.TimeoutExpired:
-        raise TimedOut(timeout) from None
-    if proc.returncode != 0:
-        last = proc.stderr.strip().splitlines()[-1:] or [""]
-        raise Failed(f"exit {proc.returncode}: {last[0][:200]}")
-    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
-    return result
+    return _run_json(cmd, timeout)
 
 
 def _worker_cmd(facts_path: Path, claims_path: Path, raise_limit: bool = False) -> list[str]:
@@ -897,16 +889,13 @@ def _worker_cmd(facts_path: Path, claims_path: Path, raise_limit: bool = False) 
 
 
 def run_worker(facts_path: Path, claims_path: Path, timeout: float, raise_limit: bool = False) -> dict[str, Any]:
+    return _run_json(_worker_cmd(facts_path, claims_path, raise_limit), timeout)
+
+
+def _run_json(cmd: list[str], timeout: float) -> dict[str, Any]:
+    """Run a measuring worker and read the JSON object on its last line of output."""
     try:
-        proc = subprocess.run(
-            _worker_cmd(facts_path, claims_path, raise_limit),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            cwd=ROOT,
-            check=False,
-            env=BENCH_ENV,
-        )
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False, env=BENCH_ENV)
     except subprocess.TimeoutExpired:
         raise TimedOut(timeout) from None
     if proc.returncode != 0:

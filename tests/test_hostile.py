@@ -26,7 +26,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -715,26 +715,40 @@ def _kill_all(pids: list[int]) -> None:
             os.kill(pid, signal.SIGKILL)
 
 
+@contextlib.contextmanager
+def _parallel_check(draft: Path, **popen: Any) -> Iterator[tuple[subprocess.Popen[bytes], list[int]]]:
+    """``percycheck -j 2 -f DRAFT`` in a subprocess, with a list for the worker pids the test
+    finds; on the way out the command and every worker still alive are ended."""
+    popen.setdefault("stdout", subprocess.PIPE)
+    popen.setdefault("stderr", subprocess.PIPE)
+    process = subprocess.Popen([entry_point(), "-j", "2", "-f", str(draft)], env=clean_env(), cwd=draft.parent, **popen)
+    workers: list[int] = []
+    try:
+        yield process, workers
+    finally:
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+        process.kill()
+        process.wait()
+        _kill_all([pid for pid in workers if _alive(pid)])
+
+
+def _all_gone(workers: list[int]) -> bool:
+    return _wait_for(lambda: not any(map(_alive, workers)), 5)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_workers_die_with_their_parent(huge_md: Path, sig: signal.Signals) -> None:
     """``-j 2``: the workers waited on a queue forever once the parent was killed."""
-    parent = subprocess.Popen(
-        [entry_point(), "-j", "2", "-f", str(huge_md)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=clean_env(), cwd=huge_md.parent,
-    )  # fmt: skip
-    workers: list[int] = []
-    try:
+    with _parallel_check(huge_md, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as (parent, workers):
         started = _wait_for(lambda: parent.poll() is not None or len(_children(parent.pid)) >= 2, 120)
-        workers = _children(parent.pid)
+        workers[:] = _children(parent.pid)
         assert started and parent.poll() is None and len(workers) >= 2, "the workers never started"
         parent.send_signal(sig)
         parent.wait(timeout=30)
-        assert _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
-    finally:
-        parent.kill()
-        parent.wait()
-        _kill_all([pid for pid in workers if _alive(pid)])
+        assert _all_gone(workers), [(p, _state(p)) for p in workers]
 
 
 @pytest.mark.skipif(sys.platform == "win32" or shutil.which("head") is None, reason="POSIX pipes and head")
@@ -743,17 +757,12 @@ def test_a_closed_pipe_cancels_the_work_of_the_workers(huge_md: Path) -> None:
 
     Seconds of work remain when ``head`` has its line; the command must end at once.
     """
-    producer = subprocess.Popen(
-        [entry_point(), "-j", "2", "-f", str(huge_md)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(), cwd=huge_md.parent,
-    )  # fmt: skip
-    assert producer.stdout is not None and producer.stderr is not None
-    workers: list[int] = []
-    try:
+    with _parallel_check(huge_md) as (producer, workers):
+        assert producer.stdout is not None and producer.stderr is not None
         head = subprocess.run(["head", "-1"], stdin=producer.stdout, capture_output=True, timeout=300)
         left = time.monotonic()
         if sys.platform.startswith("linux"):
-            workers = _children(producer.pid)
+            workers[:] = _children(producer.pid)
         producer.stdout.close()
         status = producer.wait(timeout=300)
         waited = time.monotonic() - left
@@ -761,53 +770,32 @@ def test_a_closed_pipe_cancels_the_work_of_the_workers(huge_md: Path) -> None:
         assert head.stdout.count(b"\n") == 1
         assert (status, stderr) == (cli.EXIT_BROKEN_PIPE, b"")
         assert waited < 3, f"the command went on for {waited:.1f} s after the reader left"
-        assert _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
-    finally:
-        producer.stderr.close()
-        producer.kill()
-        producer.wait()
-        _kill_all([pid for pid in workers if _alive(pid)])
+        assert _all_gone(workers), [(p, _state(p)) for p in workers]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_ctrl_c_with_workers_is_130_and_stops_them(huge_md: Path) -> None:
     """Ctrl-C reaches the whole process group: only the parent speaks, and no worker is left."""
-    process = subprocess.Popen(
-        [entry_point(), "-j", "2", "-f", str(huge_md)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(), cwd=huge_md.parent,
-        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )  # fmt: skip
-    assert process.stdout is not None and process.stderr is not None
-    workers: list[int] = []
-    try:
+    default_sigint = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    with _parallel_check(huge_md, start_new_session=True, preexec_fn=default_sigint) as (process, workers):
+        assert process.stdout is not None and process.stderr is not None
         assert process.stdout.readline()  # checking has begun
-        workers = _children(process.pid)
+        workers[:] = _children(process.pid)
         os.killpg(process.pid, signal.SIGINT)  # as a terminal does
         process.stdout.read()
         stderr = process.stderr.read()
         status = process.wait(timeout=60)
         assert (status, stderr) == (cli.EXIT_INTERRUPTED, b"percycheck: interrupted\n")
-        assert workers and _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
-    finally:
-        process.stdout.close()
-        process.stderr.close()
-        process.kill()
-        process.wait()
-        _kill_all([pid for pid in workers if _alive(pid)])
+        assert workers and _all_gone(workers), [(p, _state(p)) for p in workers]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_killed_worker_is_one_line_and_status_3(huge_md: Path) -> None:
     """A worker killed under the command (the OOM killer, say) was a traceback and status 1."""
-    process = subprocess.Popen(
-        [entry_point(), "-j", "2", "-f", str(huge_md)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(), cwd=huge_md.parent,
-    )  # fmt: skip
-    assert process.stdout is not None and process.stderr is not None
-    workers: list[int] = []
-    try:
+    with _parallel_check(huge_md) as (process, workers):
+        assert process.stdout is not None and process.stderr is not None
         assert process.stdout.readline()  # checking has begun
-        workers = _children(process.pid)
+        workers[:] = _children(process.pid)
         os.kill(workers[0], signal.SIGKILL)
         process.stdout.read()
         stderr = process.stderr.read().decode()
@@ -815,13 +803,7 @@ def test_a_killed_worker_is_one_line_and_status_3(huge_md: Path) -> None:
         outcome = Outcome(status, "", stderr)
         assert status == cli.EXIT_INTERNAL and stderr.count("\n") == 1 and "Traceback" not in stderr, outcome
         assert stderr.startswith("percycheck: error: a worker process ended abruptly") and "-j 1" in stderr
-        assert _wait_for(lambda: not any(map(_alive, workers)), 5), [(p, _state(p)) for p in workers]
-    finally:
-        process.stdout.close()
-        process.stderr.close()
-        process.kill()
-        process.wait()
-        _kill_all([pid for pid in workers if _alive(pid)])
+        assert _all_gone(workers), [(p, _state(p)) for p in workers]
 
 
 # ------------------------------------------------------------------------------ file names
