@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from percycheck.models import Entity
 from percycheck.numwords import CARDINALS, find_number_words
-from percycheck.words import SYNONYMS, TOKEN_RE, concept, is_content, negative_pole, rewrite_phrases, stem
+from percycheck.words import TOKEN_RE, concept, is_content, negative_pole, rewrite_phrases, stem, synonym_heads
 
 
 class LazyPattern:
@@ -1084,7 +1084,7 @@ def content_concepts(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[s
     masked = mask(text, spans)
     for m in TOKEN_RE.finditer(rewrite_phrases(masked)):
         word = m.group(0)
-        whole_known = negative_pole(word) is not None or stem(word) in SYNONYMS
+        whole_known = negative_pole(word) is not None or stem(word) in synonym_heads()
         parts = word.split("-") if "-" in word and not whole_known else [word]
         for part in parts:
             if is_content(part):

@@ -10,7 +10,7 @@ grammatical constructions, spaceflight synonyms), each tested in tests/test_lang
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from percycheck import langdata, lexicon
 
@@ -197,7 +197,11 @@ def irregular_base(word: str) -> str:
     return bases[0]
 
 
-def _build_synonyms() -> dict[str, str]:
+@cache
+def synonym_heads() -> dict[str, str]:
+    """Every synonym group member (and its stem) mapped to its group's concept. Built on first
+    use, not at import: stemming reads WordNet's exception list, which need not load for
+    ``--version``."""
     table: dict[str, str] = {}
     for group in SYNONYM_GROUPS:
         head = stem(group[0])
@@ -206,9 +210,6 @@ def _build_synonyms() -> dict[str, str]:
             table.setdefault(word, head)
             table.setdefault(stem(word), head)
     return table
-
-
-SYNONYMS = _build_synonyms()
 
 
 @lru_cache(maxsize=65536)
@@ -227,6 +228,7 @@ def negative_pole(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_superlative(word: str) -> bool:
     """Is ``word`` a superlative? "largest" (large + est) and "best" (WordNet's exception for good)
     are; "modest" and "forest" are words of their own."""
@@ -250,10 +252,11 @@ def concept(word: str) -> str:
     """The concept a word stands for: its stem, mapped to its synonym group's head."""
     low = word.lower()
     low = negative_pole(low) or low
-    if low in SYNONYMS:
-        return SYNONYMS[low]
+    heads = synonym_heads()
+    if low in heads:
+        return heads[low]
     s = stem(low)
-    return SYNONYMS.get(s, s)
+    return heads.get(s, s)
 
 
 def is_content(word: str) -> bool:
