@@ -66,17 +66,17 @@ def _synonym_lemmas(base: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _related_lemmas(base: str) -> frozenset[str]:
-    """Synonyms and more general words of a lemma's frequent senses, and its derivations."""
-    found: set[str] = set(lexicon.derivations(base))
-    for pos in ("n", "v", "a", "r"):
-        for sid in lexicon.senses(base, pos, limit=tuning.ENTAILING_SENSES):
-            layer = {sid}
-            for _ in range(tuning.GENERALISATION_DEPTH + 1):
-                for s in layer:
-                    found.update(lexicon.synset_lemmas(s))
-                layer = {h for s in layer for h in lexicon.hypernym_ids(s)}
-                if not layer:
-                    break
+    """The lemma's synonyms and derivations (``_synonym_lemmas``) and the more general words of
+    its frequent senses, up to ``tuning.GENERALISATION_DEPTH`` steps."""
+    found = set(_synonym_lemmas(base))
+    for pos in lexicon.POS_TAGS:
+        layer = set(lexicon.senses(base, pos, limit=tuning.ENTAILING_SENSES))
+        for _ in range(tuning.GENERALISATION_DEPTH):
+            layer = {h for s in layer for h in lexicon.hypernym_ids(s)}
+            if not layer:
+                break
+            for s in layer:
+                found.update(lexicon.synset_lemmas(s))
     return frozenset(found)
 
 
