@@ -17,7 +17,7 @@ import threading
 import time
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -335,6 +335,15 @@ PART_WORDS = 3
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 
 
+@lru_cache(maxsize=4)
+def _line_starts(source: str) -> Sequence[int]:
+    """Line starts of a draft, found once for all the parts placed in it (a draft's claims share
+    one source string, so its hash is computed once too)."""
+    from percycheck.text import line_starts
+
+    return line_starts(source)
+
+
 def part_location(claim: Claim, part: str | None) -> Location | None:
     """Where the deciding part of a sentence starts in its source, else where the sentence does.
 
@@ -346,7 +355,7 @@ def part_location(claim: Claim, part: str | None) -> Location | None:
     if part is None or location is None or claim.source is None:
         return location
     source = claim.source[1:] if claim.source.startswith("\ufeff") else claim.source
-    starts = [0, *(m.end() for m in re.finditer(r"\r\n?|\n", source))]
+    starts = _line_starts(source)
     if location.line > len(starts):
         return location
     begin = starts[location.line - 1] + location.column - 1

@@ -204,7 +204,8 @@ def _strip_bom(text: str) -> str:
     return text[1:] if text.startswith(_BOM) else text
 
 
-def _line_starts(text: str) -> array[int]:
+def line_starts(text: str) -> array[int]:
+    """The offset where each line of ``text`` starts (line 1 at 0)."""
     starts = array("q", [0])
     starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
     return starts
@@ -226,7 +227,7 @@ def split_text(text: str, path: str | None = None) -> list[Claim]:
     marker ("- ", "1. ") opening a line is not part of the sentence.
     """
     text = _strip_bom(text)
-    starts = _line_starts(text)
+    starts = line_starts(text)
     claims = []
     for start, end in _spans(text, plain=True):
         if _at_line_start(text, start):
@@ -401,7 +402,7 @@ def split_markdown(text: str, path: str | None = None) -> list[Claim]:
     such as "- ", "> " or "| " are skipped over.
     """
     source = _strip_bom(text).replace("\0", "\ufffd")
-    starts = _line_starts(source)
+    starts = line_starts(source)
     tokens = _MARKDOWN.parse(source)
     claims: list[Claim] = []
     cursor = 0
@@ -513,7 +514,7 @@ def suppressed_lines(text: str) -> frozenset[int]:
     ``percycheck: ignore`` anywhere on a line (in a comment of any syntax) silences that
     line; ``percycheck: ignore-next-line`` silences the line after it instead.
     """
-    starts = _line_starts(text)
+    starts = line_starts(text)
     lines = set()
     for match in _DIRECTIVE.finditer(text):
         line = bisect_right(starts, match.start())
