@@ -114,9 +114,10 @@ def split_clauses(text: str) -> list[str]:
 def _split_conjunctions(text: str) -> list[str]:
     """Split on "and", "but", "while", ";" where a new predicate starts, and on the commas of a
     series of predicates ("collected X, tested Y and deployed Z")."""
-    pieces = [p for piece in SPLIT_RE.split(text) for p in _series(piece)] if SPLIT_RE.search(text) else [text]
+    pieces = SPLIT_RE.split(text)
     if len(pieces) < 2:
-        return [text]
+        return [text]  # a comma series alone ("landed, rested and drove") needs its "and"
+    pieces = [p for piece in pieces for p in _series(piece)]
     parts: list[str] = [pieces[0]]
     for piece in pieces[1:]:
         # "NASA, ESA and JAXA are partners": the words before "and" have no verb, so no clause ends there
