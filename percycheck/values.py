@@ -537,18 +537,29 @@ def _ordinal_days(text: str) -> tuple[str, list[tuple[int, int]]]:
     the word's place so offsets hold), and the spans rewritten; only where a month is named."""
     if not MONTH_NAME_RE.search(text):
         return text, []
-    out = text
-    spans: list[tuple[int, int]] = []
+    days = []
     for span in find_number_words(text):
         day = int(span.value)
-        if not span.ordinal or span.value != day or not 1 <= day <= 31:
+        if span.ordinal and span.value == day and 1 <= day <= 31:
+            suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+            days.append((span.start, span.end, f"{day}{suffix}"))
+    return _in_place(text, days, right=True)
+
+
+def _in_place(text: str, replacements: Sequence[tuple[int, int, str]], right: bool = False) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each ``(start, end, new)`` written over its span, padded with spaces to the
+    span's length (on the left with ``right``) so every offset still points into ``text``; a
+    replacement longer than its span is skipped. Also the spans rewritten."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for start, end, new in replacements:
+        if len(new) > end - start:
             continue
-        digits = f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
-        width = span.end - span.start
-        if len(digits) <= width:
-            out = out[: span.start] + digits.rjust(width) + out[span.end :]
-            spans.append((span.start, span.end))
-    return out, spans
+        pieces += [text[at:start], new.rjust(end - start) if right else new.ljust(end - start)]
+        spans.append((start, end))
+        at = end
+    return "".join(pieces) + text[at:], spans
 
 
 RELATIVE_RE = LazyPattern(
@@ -797,19 +808,14 @@ def digitised(text: str) -> tuple[str, list[tuple[int, int]]]:
     sixty-three" -> "2263"), padded with spaces to the same length so every offset still points
     into ``text``, and the spans rewritten. Numbers of one or two words ("fifty-seven", "two
     million") are left to the amount pattern, which reads them with their precision."""
-    out = text
-    spans: list[tuple[int, int]] = []
     if not LONG_NUMBER_HINT_RE.search(text):
-        return out, spans  # three number words need a scale word or a half
-    for span in find_number_words(text):
-        words = text[span.start : span.end]
-        if span.ordinal or len(NUMBER_TOKEN_RE.findall(words)) < LONG_NUMBER_WORDS:
-            continue
-        digits = str(int(span.value)) if span.value == int(span.value) else repr(span.value)
-        if len(digits) <= len(words):
-            out = out[: span.start] + digits.ljust(len(words)) + out[span.end :]
-            spans.append((span.start, span.end))
-    return out, spans
+        return text, []  # three number words need a scale word or a half
+    numbers = [
+        (span.start, span.end, str(int(span.value)) if span.value == int(span.value) else repr(span.value))
+        for span in find_number_words(text)
+        if not span.ordinal and len(NUMBER_TOKEN_RE.findall(text[span.start : span.end])) >= LONG_NUMBER_WORDS
+    ]
+    return _in_place(text, numbers)
 
 
 LONG_NUMBER_WORDS = 3
