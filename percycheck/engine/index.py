@@ -71,6 +71,7 @@ class FactIndex:
         self.quote_siblings = self._find_siblings(same_quote=True)
         self._merged: dict[tuple[int, bool], FactView | None] = {}
         self.event_dates = self._event_dates()
+        self.dated, self.measured = self._values_by_kind()
         self.mentioned = frozenset().union(*(v.closure | v.quoted for v in self.views))
         self.retriever = Retriever(
             [
@@ -234,33 +235,35 @@ class FactIndex:
         found: list[int] = []
         for d in ex.dates:
             if d.valid and d.month is not None:
-                found += self._sharing(
-                    [
-                        i
-                        for i, v in enumerate(self.views)
-                        for x in v.fact.values
-                        if x.kind == "date" and date_matches(d, *parse_iso(x.text))
-                    ]
-                )
+                # a fact date of another month cannot agree; one of a year alone may
+                dated = self.dated.get(d.month, []) + self.dated.get(0, [])
+                found += self._sharing([i for i, (year, month, day) in dated if date_matches(d, year, month, day)])
         for a in ex.amounts:
             if a.dimension != "count" and not a.comparative:
-                found += self._sharing(
-                    [
-                        i
-                        for i, v in enumerate(self.views)
-                        for x in v.fact.values
-                        if x.kind == "quantity"
-                        and x.unit
-                        and UNITS[x.unit][0] == a.dimension
-                        and x.low is not None
-                        and overlaps(a.low, a.high, x.low, x.high if x.high is not None else math.inf)
-                    ]
-                )
+                measured = self.measured.get(a.dimension, [])
+                found += self._sharing([i for i, low, high in measured if overlaps(a.low, a.high, low, high)])
         return list(dict.fromkeys(found))
+
+    def _values_by_kind(
+        self,
+    ) -> tuple[dict[int, list[tuple[int, tuple[int, int | None, int | None]]]], dict[str, list[tuple[int, float, float]]]]:
+        """The facts' dates by month (0 for a year alone) and their measured amounts by
+        dimension, parsed once for ``value_candidates``."""
+        dated: dict[int, list[tuple[int, tuple[int, int | None, int | None]]]] = {}
+        measured: dict[str, list[tuple[int, float, float]]] = {}
+        for i, view in enumerate(self.views):
+            for x in view.fact.values:
+                if x.kind == "date":
+                    ymd = parse_iso(x.text)
+                    dated.setdefault(ymd[1] or 0, []).append((i, ymd))
+                elif x.kind == "quantity" and x.unit and x.low is not None:
+                    high = x.high if x.high is not None else math.inf
+                    measured.setdefault(UNITS[x.unit][0], []).append((i, x.low, high))
+        return dated, measured
 
     @staticmethod
     def _sharing(indexes: list[int]) -> list[int]:
-        unique = list(dict.fromkeys(indexes))
+        unique = sorted(set(indexes))  # in the facts' order
         return unique if len(unique) <= tuning.VALUE_CANDIDATES else []
 
     def resolve_relative_dates(self, ex: Extraction) -> Extraction:
